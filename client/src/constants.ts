@@ -1,0 +1,37 @@
+// Every id the client shares with package.json `contributes`, in one place.
+
+export const EXTENSION_ID = 'daily-papers-digest.daily-papers-digest';
+
+/** Also the LanguageClient id: vscode-languageclient reads `<id>.trace.server`. */
+export const CLIENT_ID = 'digest';
+export const CLIENT_NAME = 'Daily Papers Digest';
+export const OUTPUT_CHANNEL_NAME = 'Daily Papers Digest';
+export const SERVER_MODULE = 'server/out/server.js';
+
+export const Command = {
+  restartServer: 'digest.restartServer',
+} as const;
+
+export const CONFIG_SECTION = 'digest';
+
+/** Keys below `digest.`. */
+export const Setting = {
+  requiredSections: 'requiredSections',
+  files: 'files',
+  hoverImages: 'hover.images',
+  traceServer: 'trace.server',
+} as const;
+
+export const MARKDOWN_LANGUAGE_ID = 'markdown';
+
+/**
+ * Documents the server sees. The extension runs in a Node extension host
+ * only; in a remote or code-server window that host sits next to the files
+ * and sees them as `file:` URIs too, so no remote scheme is needed.
+ */
+export const SERVED_SCHEMES: readonly string[] = ['file', 'untitled'];
+
+export const DOCUMENT_SELECTOR: readonly { readonly language: string; readonly scheme: string }[] = SERVED_SCHEMES.map((scheme) => ({
+  language: MARKDOWN_LANGUAGE_ID,
+  scheme,
+}));

@@ -1,0 +1,60 @@
+// Starts the digest language server for Markdown files and hands the built-in
+// Markdown extension a markdown-it plugin (see markdownOutline.ts).
+
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CLIENT_ID, CLIENT_NAME, Command, CONFIG_SECTION, DOCUMENT_SELECTOR, OUTPUT_CHANNEL_NAME, SERVER_MODULE } from './constants';
+import { DigestFilesTracker } from './digestFiles';
+import { extendMarkdownIt, type MarkdownIt } from './markdownOutline';
+
+/** What `activate` returns: the hook the built-in Markdown extension calls. */
+export interface DigestExtensionApi {
+  extendMarkdownIt<T extends MarkdownIt>(md: T): T;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<DigestExtensionApi> {
+  const files = new DigestFilesTracker();
+  context.subscriptions.push(files);
+  const api: DigestExtensionApi = { extendMarkdownIt: (md) => extendMarkdownIt(md, (src) => files.hasText(src)) };
+
+  const outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
+  context.subscriptions.push(outputChannel);
+  const lc = createClient(context, outputChannel);
+  client = lc;
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Command.restartServer, async () => {
+      outputChannel.appendLine('Restarting the digest server.');
+      // restart() stops first, which fails on a client whose start failed.
+      await (lc.isRunning() ? lc.restart() : lc.start());
+    }),
+  );
+  try {
+    await lc.start();
+  } catch (err) {
+    // The plugin must still be returned, or the built-in outline would duplicate papers.
+    outputChannel.appendLine(`The digest server failed to start: ${String(err)}`);
+  }
+  return api;
+}
+
+export async function deactivate(): Promise<void> {
+  const lc = client;
+  client = undefined;
+  if (lc?.isRunning()) await lc.stop();
+}
+
+function createClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath(SERVER_MODULE);
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [...DOCUMENT_SELECTOR],
+    synchronize: { configurationSection: CONFIG_SECTION },
+    outputChannel,
+  };
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}

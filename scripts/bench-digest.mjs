@@ -1,0 +1,45 @@
+// Builds a large digest for the benchmark: real papers from ../shared/corpus
+// when present (read in memory only, never written), else generated ones.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const CORPUS = new URL('../../shared/corpus/real/daily_papers_ko', import.meta.url).pathname;
+const FIRST_CURRENT_FORMAT = '2024-10-18';
+
+function corpusPapers() {
+  if (!existsSync(CORPUS)) return [];
+  const papers = [];
+  for (const name of readdirSync(CORPUS).filter((n) => n.endsWith('.md') && n >= FIRST_CURRENT_FORMAT).sort()) {
+    const text = readFileSync(join(CORPUS, name), 'utf8');
+    for (const chunk of text.split(/^(?=### )/m).slice(1)) papers.push(chunk.replace(/^## Daily Papers.*$/m, '').trimEnd() + '\n\n');
+  }
+  return papers;
+}
+
+function generatedPaper(i) {
+  const id = `2501.${String(10000 + i).padStart(5, '0')}`;
+  const sentence = '이 논문은 대규모 언어 모델의 추론 능력을 개선하는 새로운 방법을 제안합니다 (a new method for reasoning). ';
+  return `### [Generated Paper ${i}: Scaling Reasoning with Synthetic Data](https://arxiv.org/abs/${id})
+
+![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${id}.png)
+
+Vote: ${i % 97}
+
+Authors: Author ${i} One, Author ${i} Two, Author ${i} Three
+
+- ***What's New***: ${sentence.repeat(3)}
+- ***Technical Details***: ${sentence.repeat(4)}
+- ***Performance Highlights***: ${sentence.repeat(3)}
+
+`;
+}
+
+/** A digest of `count` papers under one day heading, and where it came from. */
+export function buildDigest(count) {
+  const real = corpusPapers();
+  const source = real.length > 0 ? `${real.length} real papers from ../shared/corpus, repeated` : 'generated papers';
+  const parts = ['## Daily Papers (2025-05-09)\n\n'];
+  for (let i = 0; i < count; i++) parts.push(real.length > 0 ? real[i % real.length] : generatedPaper(i));
+  return { text: parts.join(''), source };
+}

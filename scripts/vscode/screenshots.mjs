@@ -1,0 +1,151 @@
+// `npm run screenshots`: drives the real workbench with the extension
+// loaded on examples/ and saves README pictures to docs/images/:
+//   diagnostics.png  squiggles plus the Problems panel
+//   outline.png      the Outline view of the 40-paper digest
+//   hover.png        the hover card over a paper heading's link
+//
+// Options: --extension DIR (try another extension), --out DIR,
+//          --hover-text TEXT (what the awaited hover card contains)
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_VIEWPORT, REPO_ROOT, startWorkbench, workbenchUrl } from './workbench.mjs';
+
+const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
+const DEFECTS_FILE = path.join(EXAMPLES_DIR, '2025-02-03-with-problems.md');
+const FORTY_PAPERS_FILE = path.join(EXAMPLES_DIR, '2025-01-24.md');
+const SHORT_FILE = path.join(EXAMPLES_DIR, '2025-01-27.md');
+const HOVER_TARGET_TEXT = 'Budget-Aware Reasoning';
+const HOVER_LINK_TEXT = 'arxiv.org/abs/';
+// Text the extension's hover cards and Outline entries show for a paper.
+const PAPER_CARD_TEXT = 'arXiv:';
+
+const UI_TIMEOUT_MS = 60_000;
+const OUTLINE_SIDEBAR_WIDTH = 640;
+const HOVER_RETRY_MS = 3_000;
+// Lets animations (panel slide-in, hover fade-in) finish before the picture.
+const SETTLE_MS = 800;
+
+// Hover thumbnails would be fetched from the internet; the guard blocks that,
+// so a broken image would show. Minimap and command-center chat stay out of frame.
+const SCREENSHOT_SETTINGS = {
+  'digest.hover.images': false,
+  'editor.minimap.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      extension: { type: 'string', default: REPO_ROOT },
+      out: { type: 'string', default: path.join(REPO_ROOT, 'docs/images') },
+      'hover-text': { type: 'string', default: PAPER_CARD_TEXT },
+    },
+  });
+  return { extension: path.resolve(values.extension), out: path.resolve(values.out), hoverText: values['hover-text'] };
+}
+
+/** Loads the workbench on examples/ with `file` open, in a fresh browser context. */
+async function openWorkbench(session, options, file) {
+  const page = await session.newPage();
+  page.setDefaultTimeout(UI_TIMEOUT_MS);
+  const url = workbenchUrl({ port: session.port, folder: EXAMPLES_DIR, extensionPath: options.extension, openFile: file });
+  await page.goto(url);
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
+  return page;
+}
+
+async function save(page, options, name) {
+  await page.waitForTimeout(SETTLE_MS);
+  const file = path.join(options.out, name);
+  await page.screenshot({ path: file });
+  console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+async function shootDiagnostics(session, options) {
+  const page = await openWorkbench(session, options, DEFECTS_FILE);
+  await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor();
+  await page.locator('.monaco-editor textarea').first().focus();
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel .monaco-list-row').first().waitFor();
+  await save(page, options, 'diagnostics.png');
+}
+
+async function shootOutline(session, options) {
+  const page = await openWorkbench(session, options, FORTY_PAPERS_FILE);
+  await runCommand(page, 'Explorer: Focus on Outline View');
+  const rows = page.locator('.outline-tree .monaco-list-row');
+  // The extension's symbols (not the built-in Markdown headings) carry the arXiv id.
+  await rows.filter({ hasText: PAPER_CARD_TEXT }).first().waitFor();
+  // Give the Outline the whole side bar, wide enough for paper titles.
+  await page.locator('.pane-header[aria-label^="Explorer Section"]').click();
+  await widenSideBar(page, OUTLINE_SIDEBAR_WIDTH);
+  // One row per paper: collapse everything, then open the digest's root.
+  const header = page.locator('.pane-header[aria-label^="Outline Section"]');
+  await header.hover(); // Pane actions only show while the header is hovered.
+  await header.locator('.action-label[aria-label="Collapse All"]').click();
+  await rows.first().click();
+  await page.keyboard.press('ArrowRight');
+  await rows.nth(10).waitFor();
+  await page.mouse.move(OUTLINE_SIDEBAR_WIDTH + 200, DEFAULT_VIEWPORT.height / 2);
+  await save(page, options, 'outline.png');
+}
+
+/** Drags the sash on the side bar's right edge. */
+async function widenSideBar(page, width) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+}
+
+async function shootHover(session, options) {
+  const page = await openWorkbench(session, options, SHORT_FILE);
+  const heading = page.locator('.monaco-editor .view-line', { hasText: HOVER_TARGET_TEXT }).first();
+  const card = page.locator('.monaco-hover:not(.hidden)', { hasText: options.hoverText }).first();
+  // A hover asked for before the language server is up shows only
+  // "Follow link" and is not refreshed, so move away and hover again.
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  for (;;) {
+    await heading.locator('span > span', { hasText: HOVER_LINK_TEXT }).first().hover();
+    try {
+      await card.waitFor({ timeout: HOVER_RETRY_MS });
+      break;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await page.mouse.move(0, 0);
+    }
+  }
+  await save(page, options, 'hover.png');
+}
+
+async function main() {
+  const options = parseOptions();
+  mkdirSync(options.out, { recursive: true });
+  const session = await startWorkbench({ settings: SCREENSHOT_SETTINGS });
+  try {
+    await shootDiagnostics(session, options);
+    await shootOutline(session, options);
+    await shootHover(session, options);
+  } finally {
+    await session.stop();
+  }
+  console.log(`browser requests off 127.0.0.1 (blocked): ${session.externalRequests.length}`);
+  for (const url of session.externalRequests) console.log(`  ${url}`);
+}
+
+main().catch((err) => {
+  console.error(`error: ${err.message}`);
+  process.exit(1);
+});

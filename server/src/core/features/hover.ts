@@ -1,0 +1,84 @@
+// The paper card shown over a paper's heading, link, id or thumbnail. Every
+// piece of digest text is escaped; links are built from validated ids only.
+
+import { absUrl, huggingFaceUrl, pdfUrl } from '../arxiv';
+import type { DigestModel, PlacedPaper } from '../model';
+import type { DigestSettings } from '../settings';
+import { containsPosition, shiftRange, type CancellationTokenLike, type Position, type Range } from '../types';
+import { titleKey } from '../rules/duplicatePaper';
+import { matchLabel } from '../labels';
+
+export interface DigestHover {
+  /** Markdown, safe to render untrusted. */
+  readonly markdown: string;
+  readonly range: Range;
+}
+
+const MAX_AUTHORS_SHOWN = 3;
+const MAX_SUMMARY = 600;
+
+/** Backslash-escapes every ASCII punctuation mark so digest text renders literally. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\u0000-\u001F\u007F]/g, ' ')
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~&"'=:$%@^;,?/]/g, (c) => `\\${c}`);
+}
+
+function safeImageUrl(url: string): string | undefined {
+  return /^https:\/\/[A-Za-z0-9.-]+\/[A-Za-z0-9._~\-/%]*\.(png|jpe?g|gif|webp|svg)$/i.test(url) ? url : undefined;
+}
+
+export function findPaperAt(model: DigestModel, line: number): PlacedPaper | undefined {
+  let lo = 0;
+  let hi = model.papers.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = model.papers[mid]!;
+    if (p.line > line) hi = mid - 1;
+    else if (p.line + p.paper.extent.end.line < line) lo = mid + 1;
+    else return p;
+  }
+  return undefined;
+}
+
+export function getHover(model: DigestModel, position: Position, settings: DigestSettings, token: CancellationTokenLike): DigestHover | undefined {
+  const placed = findPaperAt(model, position.line);
+  if (!placed || token.isCancellationRequested) return undefined;
+  const { paper, line } = placed;
+  const heading = shiftRange(paper.heading.range, line);
+  const thumb = paper.thumbnail ? shiftRange(paper.thumbnail.range, line) : undefined;
+  const target = containsPosition(heading, position) ? heading : thumb && containsPosition(thumb, position) ? thumb : undefined;
+  if (!target) return undefined;
+
+  const parts: string[] = [`**${escapeMarkdown(paper.heading.title || '(untitled paper)')}**`];
+  const id = paper.arxiv?.id;
+  if (id) {
+    parts.push(`[arXiv:${escapeMarkdown(id)}](${absUrl(id)}) · [PDF](${pdfUrl(id)}) · [Hugging Face](${huggingFaceUrl(id)})`);
+  } else {
+    parts.push('_No valid arXiv link_');
+  }
+  const facts: string[] = [];
+  if (paper.vote) facts.push(`Votes: ${escapeMarkdown(paper.vote.value.text || '—')}`);
+  const names = paper.authors?.names ?? [];
+  if (names.length) {
+    const shown = names.slice(0, MAX_AUTHORS_SHOWN).map((n) => escapeMarkdown(n.text)).join(', ');
+    facts.push(`${names.length} author${names.length === 1 ? '' : 's'}: ${shown}${names.length > MAX_AUTHORS_SHOWN ? ', …' : ''}`);
+  }
+  if (facts.length) parts.push(facts.join(' · '));
+  const whatsNew = paper.entries.find((e) => e.markup && matchLabel(e.markup, [settings.requiredSections[0] ?? "What's New"]).kind !== 'none');
+  if (whatsNew && whatsNew.text.text) {
+    const text = whatsNew.text.text.length > MAX_SUMMARY ? `${whatsNew.text.text.slice(0, MAX_SUMMARY)}…` : whatsNew.text.text;
+    parts.push(`${escapeMarkdown(whatsNew.markup?.label ?? '')}: ${escapeMarkdown(text)}`);
+  }
+  const image = settings.hoverImages && paper.thumbnail?.kind === 'image' ? safeImageUrl(paper.thumbnail.url) : undefined;
+  if (image) parts.push(`![thumbnail](${image})`);
+  const other = firstOccurrence(model, placed);
+  if (other) parts.push(`⚠ Listed twice: the other entry is on line ${other.line + 1}.`);
+  return { markdown: parts.join('\n\n'), range: target };
+}
+
+function firstOccurrence(model: DigestModel, placed: PlacedPaper): PlacedPaper | undefined {
+  const id = placed.paper.arxiv?.id;
+  const title = titleKey(placed.paper);
+  return model.papers.find((p) => p !== placed && ((id && p.paper.arxiv?.id === id) || (title !== '' && titleKey(p.paper) === title)));
+}

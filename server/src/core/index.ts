@@ -1,0 +1,12 @@
+// Public surface of the pure core, shared by the server, the CLI and the tests.
+export * from './types';
+export * from './settings';
+export * from './model';
+export * from './arxiv';
+export { rules, getRule, RuleId, ruleDocUrl, type Issue, type Fix, type Rule } from './rules';
+export { createLanguageService, type DigestLanguageService, type LanguageServiceOptions } from './languageService';
+export * from './detect';
+export type { DigestSymbol, SymbolKind } from './features/symbols';
+export type { DigestHover } from './features/hover';
+export type { DigestFoldingRange } from './features/folding';
+export { escapeMarkdown } from './features/hover';

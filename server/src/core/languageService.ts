@@ -1,0 +1,91 @@
+// The core's entry point. It parses each document version once and shares the
+// model across every feature. Nothing here knows about LSP.
+
+import { DiagnosticsComputer } from './features/diagnostics';
+import { getDocumentSymbols, type DigestSymbol } from './features/symbols';
+import { getHover, type DigestHover } from './features/hover';
+import { getFoldingRanges, type DigestFoldingRange } from './features/folding';
+import type { DigestModel } from './model';
+import { hasDayHeading, matchesFiles, type DigestReason } from './detect';
+import { IncrementalParser } from './parse/document';
+import type { Issue } from './rules';
+import { defaultSettings, type DigestSettings } from './settings';
+import { noCancellation, type CancellationTokenLike, type Position, type TextDocumentLike } from './types';
+
+export interface LanguageServiceOptions {
+  /** Absolute folder paths that `digest.files` globs are relative to. */
+  readonly workspaceFolders?: () => readonly string[];
+}
+
+export interface DigestLanguageService {
+  /** The model of this version, or undefined when the document is not a digest. */
+  getModel(doc: TextDocumentLike, settings?: DigestSettings): DigestModel | undefined;
+  computeDiagnostics(doc: TextDocumentLike, settings?: DigestSettings, token?: CancellationTokenLike): Issue[] | undefined;
+  getDocumentSymbols(doc: TextDocumentLike, settings?: DigestSettings, token?: CancellationTokenLike): DigestSymbol[];
+  getHover(doc: TextDocumentLike, position: Position, settings?: DigestSettings, token?: CancellationTokenLike): DigestHover | undefined;
+  getFoldingRanges(doc: TextDocumentLike, settings?: DigestSettings): DigestFoldingRange[];
+  /** Drops the cached state of a closed document. */
+  forget(uri: string): void;
+  /** How many blocks the last parse of this document parsed afresh. */
+  lastParsedBlocks(uri: string): number;
+}
+
+interface Entry {
+  readonly parser: IncrementalParser;
+  version: number;
+  filesKey: string;
+  model: DigestModel | undefined;
+}
+
+export function createLanguageService(options: LanguageServiceOptions = {}): DigestLanguageService {
+  const entries = new Map<string, Entry>();
+  const diagnostics = new DiagnosticsComputer();
+
+  const reasonFor = (doc: TextDocumentLike, text: string, settings: DigestSettings): DigestReason | undefined => {
+    if (hasDayHeading(text)) return 'heading';
+    return matchesFiles(doc.uri, settings.files, options.workspaceFolders?.() ?? []) ? 'setting' : undefined;
+  };
+
+  const getModel = (doc: TextDocumentLike, settings: DigestSettings = defaultSettings): DigestModel | undefined => {
+    const filesKey = settings.files.join('\u0000');
+    let entry = entries.get(doc.uri);
+    if (entry && entry.version === doc.version && entry.filesKey === filesKey) return entry.model;
+    const text = doc.getText();
+    const reason = reasonFor(doc, text, settings);
+    if (!entry) {
+      entry = { parser: new IncrementalParser(), version: doc.version, filesKey, model: undefined };
+      entries.set(doc.uri, entry);
+    }
+    entry.version = doc.version;
+    entry.filesKey = filesKey;
+    const change = entry.model ? doc.changedSince?.(entry.model.version) : undefined;
+    entry.model = reason ? entry.parser.parse(doc.uri, doc.version, text, reason, change) : undefined;
+    return entry.model;
+  };
+
+  return {
+    getModel,
+    computeDiagnostics(doc, settings = defaultSettings, token = noCancellation) {
+      const model = getModel(doc, settings);
+      return model ? diagnostics.compute(model, settings, token) : [];
+    },
+    getDocumentSymbols(doc, settings = defaultSettings, token = noCancellation) {
+      const model = getModel(doc, settings);
+      return model ? getDocumentSymbols(model, token) : [];
+    },
+    getHover(doc, position, settings = defaultSettings, token = noCancellation) {
+      const model = getModel(doc, settings);
+      return model ? getHover(model, position, settings, token) : undefined;
+    },
+    getFoldingRanges(doc, settings = defaultSettings) {
+      const model = getModel(doc, settings);
+      return model ? getFoldingRanges(model) : [];
+    },
+    forget(uri) {
+      entries.delete(uri);
+    },
+    lastParsedBlocks(uri) {
+      return entries.get(uri)?.parser.lastParsedBlocks ?? 0;
+    },
+  };
+}

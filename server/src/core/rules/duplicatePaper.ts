@@ -1,0 +1,56 @@
+import { shiftRange } from '../types';
+import type { Paper, PlacedPaper } from '../model';
+import { RuleId, type DocumentRule } from './rule';
+
+/** Folds case, punctuation and spacing so retyped titles still match. */
+export function normalizeTitle(title: string): string {
+  return title.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
+}
+
+const titleKeys = new WeakMap<Paper, string>();
+
+/** A paper's normalized title, computed once per parsed paper. */
+export function titleKey(paper: Paper): string {
+  let key = titleKeys.get(paper);
+  if (key === undefined) {
+    key = normalizeTitle(paper.heading.title);
+    titleKeys.set(paper, key);
+  }
+  return key;
+}
+
+/** The same arXiv id twice, or the same title under two ids. */
+export const duplicatePaper: DocumentRule = {
+  id: RuleId.duplicatePaper,
+  scope: 'document',
+  severity: 'warning',
+  description: 'The same arXiv id (ignoring vN) or the same title appears twice in one digest.',
+  check(model, _ctx, report) {
+    const byId = new Map<string, PlacedPaper>();
+    const byTitle = new Map<string, PlacedPaper>();
+    for (const placed of model.papers) {
+      const { paper, line } = placed;
+      const id = paper.arxiv?.id;
+      const first = id ? byId.get(id) : undefined;
+      const title = titleKey(paper);
+      const sameTitle = title !== '' ? byTitle.get(title) : undefined;
+      const firstLine = (p: PlacedPaper): number => p.line + 1;
+      if (first && id) {
+        const urlRange = paper.heading.link ? paper.heading.link.urlRange : paper.heading.titleRange;
+        report({
+          message: `Paper ${id} is listed twice; the first entry is on line ${firstLine(first)}.`,
+          range: shiftRange(urlRange, line),
+          related: [{ range: shiftRange(first.paper.heading.titleRange, first.line), message: `First entry of ${id}` }],
+        });
+      } else if (sameTitle && sameTitle.paper.arxiv?.id !== id) {
+        report({
+          message: `The title "${paper.heading.title}" also appears on line ${firstLine(sameTitle)} under ${sameTitle.paper.arxiv?.id ?? 'another link'}; expected one entry per paper.`,
+          range: shiftRange(paper.heading.titleRange, line),
+          related: [{ range: shiftRange(sameTitle.paper.heading.titleRange, sameTitle.line), message: 'First entry with this title' }],
+        });
+      }
+      if (id && !first) byId.set(id, placed);
+      if (title !== '' && !sameTitle) byTitle.set(title, placed);
+    }
+  },
+};

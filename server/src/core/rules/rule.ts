@@ -1,0 +1,93 @@
+// What a rule is and what it reports. Rules are pure: they read the model and
+// call `report`; severity, suppression and LSP conversion happen elsewhere.
+
+import type { DigestModel, Paper } from '../model';
+import type { DigestSettings } from '../settings';
+import type { Range, Severity } from '../types';
+
+export const RuleId = {
+  missingSection: 'missing-section',
+  mislabelledSection: 'mislabelled-section',
+  malformedArxivLink: 'malformed-arxiv-link',
+  nonCanonicalArxivLink: 'non-canonical-arxiv-link',
+  duplicatePaper: 'duplicate-paper',
+  missingThumbnail: 'missing-thumbnail',
+  thumbnailMismatch: 'thumbnail-mismatch',
+  missingVote: 'missing-vote',
+  invalidVote: 'invalid-vote',
+  missingAuthors: 'missing-authors',
+  authorPlaceholder: 'author-placeholder',
+  duplicateAuthor: 'duplicate-author',
+  missingDigestHeading: 'missing-digest-heading',
+  invalidDigestHeading: 'invalid-digest-heading',
+  duplicateDayHeading: 'duplicate-day-heading',
+  controlCharacter: 'control-character',
+  legacyFormat: 'legacy-format',
+} as const;
+
+export type RuleId = (typeof RuleId)[keyof typeof RuleId];
+
+export const DOCS_BASE = 'https://github.com/daily-papers-digest/daily-papers-digest/blob/main/docs/rules.md';
+
+export function ruleDocUrl(id: RuleId): string {
+  return `${DOCS_BASE}#${id}`;
+}
+
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+/** A quick fix the adapter can offer as is. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface RelatedInfo {
+  readonly range: Range;
+  readonly message: string;
+}
+
+export interface Report {
+  readonly message: string;
+  readonly range: Range;
+  readonly related?: readonly RelatedInfo[];
+  readonly fix?: Fix;
+}
+
+export interface Issue extends Report {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+}
+
+export interface PaperContext {
+  readonly settings: DigestSettings;
+  /** Date of the day heading the paper sits under, `YYYY-MM-DD`. */
+  readonly date: string | undefined;
+  readonly legacy: boolean;
+}
+
+export interface DocumentContext {
+  readonly settings: DigestSettings;
+}
+
+interface RuleMeta {
+  readonly id: RuleId;
+  readonly severity: Severity;
+  readonly description: string;
+}
+
+/** Checks one paper; ranges are relative to the paper's first line. */
+export interface PaperRule extends RuleMeta {
+  readonly scope: 'paper';
+  check(paper: Paper, ctx: PaperContext, report: (r: Report) => void): void;
+}
+
+/** Checks the whole digest; ranges are absolute. */
+export interface DocumentRule extends RuleMeta {
+  readonly scope: 'document';
+  check(model: DigestModel, ctx: DocumentContext, report: (r: Report) => void): void;
+}
+
+export type Rule = PaperRule | DocumentRule;

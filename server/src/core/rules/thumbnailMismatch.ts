@@ -1,0 +1,21 @@
+import { SOCIAL_THUMBNAIL, thumbnailUrl } from '../arxiv';
+import { RuleId, type PaperRule } from './rule';
+
+export const thumbnailMismatch: PaperRule = {
+  id: RuleId.thumbnailMismatch,
+  scope: 'paper',
+  severity: 'warning',
+  description: "The thumbnail shows another paper's id.",
+  check(paper, _ctx, report) {
+    const thumb = paper.thumbnail;
+    const id = paper.arxiv?.id;
+    if (!thumb || !id) return;
+    const shown = SOCIAL_THUMBNAIL.exec(thumb.url)?.[1];
+    if (shown === undefined || shown.replace(/v\d+$/, '') === id) return;
+    report({
+      message: `The thumbnail shows paper ${shown}, but this entry is ${id}.`,
+      range: thumb.urlRange,
+      fix: { title: `Use the thumbnail of ${id}`, edits: [{ range: thumb.urlRange, newText: thumbnailUrl(id) }] },
+    });
+  },
+};

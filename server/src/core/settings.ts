@@ -1,0 +1,50 @@
+// User settings that change what the core reports. Keys are the part after `digest.`.
+
+export const SETTINGS_SECTION = 'digest';
+
+export const SettingKey = {
+  requiredSections: 'requiredSections',
+  files: 'files',
+  hoverImages: 'hover.images',
+  traceServer: 'trace.server',
+} as const;
+
+export interface DigestSettings {
+  /** Section labels every paper must have, in order. */
+  readonly requiredSections: readonly string[];
+  /** Glob patterns of files that are digests even without a day heading. */
+  readonly files: readonly string[];
+  /** Whether hover cards show the paper's thumbnail. */
+  readonly hoverImages: boolean;
+}
+
+export const DEFAULT_REQUIRED_SECTIONS: readonly string[] = ["What's New", 'Technical Details', 'Performance Highlights'];
+
+export const defaultSettings: DigestSettings = {
+  requiredSections: DEFAULT_REQUIRED_SECTIONS,
+  files: [],
+  hoverImages: true,
+};
+
+/** Accepts whatever a client sends and keeps only well-typed values. */
+export function normalizeSettings(raw: unknown): DigestSettings {
+  const obj = isRecord(raw) ? raw : {};
+  const hover = isRecord(obj['hover']) ? obj['hover'] : {};
+  const required = stringArray(obj['requiredSections']);
+  const files = stringArray(obj['files']);
+  const images = hover['images'] ?? obj['hover.images'];
+  return {
+    requiredSections: required ?? defaultSettings.requiredSections,
+    files: files ?? defaultSettings.files,
+    hoverImages: typeof images === 'boolean' ? images : defaultSettings.hoverImages,
+  };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function stringArray(v: unknown): string[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim());
+}

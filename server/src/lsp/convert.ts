@@ -1,0 +1,90 @@
+// Converts core results to LSP types. The only place that maps our string
+// kinds and severities to protocol numbers.
+
+import {
+  CodeAction,
+  CodeActionKind,
+  Diagnostic,
+  DiagnosticSeverity,
+  DocumentSymbol,
+  SymbolKind,
+  type Hover,
+} from 'vscode-languageserver/node';
+import { ruleDocUrl, type DigestHover, type DigestSymbol, type Fix, type Issue, type Severity, type SymbolKind as DigestSymbolKind } from '../core';
+
+export const DIAGNOSTIC_SOURCE = 'digest';
+
+export function toSeverity(s: Severity): DiagnosticSeverity {
+  switch (s) {
+    case 'error':
+      return DiagnosticSeverity.Error;
+    case 'warning':
+      return DiagnosticSeverity.Warning;
+    case 'information':
+      return DiagnosticSeverity.Information;
+    case 'hint':
+      return DiagnosticSeverity.Hint;
+  }
+}
+
+/** Carried in `Diagnostic.data` so a code action needs no recomputation. */
+export interface DiagnosticData {
+  readonly fix?: Fix;
+}
+
+export function toDiagnostic(issue: Issue, uri: string): Diagnostic {
+  const data: DiagnosticData = issue.fix ? { fix: issue.fix } : {};
+  return {
+    range: issue.range,
+    severity: toSeverity(issue.severity),
+    code: issue.rule,
+    codeDescription: { href: ruleDocUrl(issue.rule) },
+    source: DIAGNOSTIC_SOURCE,
+    message: issue.message,
+    ...(issue.related ? { relatedInformation: issue.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) } : {}),
+    data,
+  };
+}
+
+export function toSymbolKind(kind: DigestSymbolKind): SymbolKind {
+  switch (kind) {
+    case 'day':
+      return SymbolKind.Namespace;
+    case 'paper':
+      return SymbolKind.Class;
+    case 'section':
+      return SymbolKind.Field;
+  }
+}
+
+export function toDocumentSymbol(s: DigestSymbol): DocumentSymbol {
+  return {
+    name: s.name,
+    detail: s.detail,
+    kind: toSymbolKind(s.kind),
+    range: s.range,
+    selectionRange: s.selectionRange,
+    children: s.children.map(toDocumentSymbol),
+  };
+}
+
+export function toHover(h: DigestHover): Hover {
+  return { contents: { kind: 'markdown', value: h.markdown }, range: h.range };
+}
+
+export function toCodeActions(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.source !== DIAGNOSTIC_SOURCE) continue;
+    const fix = (d.data as DiagnosticData | undefined)?.fix;
+    if (!fix) continue;
+    actions.push({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      isPreferred: true,
+      edit: { changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+    });
+  }
+  return actions;
+}
