@@ -72,7 +72,8 @@ seed_ripgrep_cache() {
 
 install_code_server() {
   local staging="$CODE_SERVER_DIR.partial.$$" tmp_root
-  rm -rf "$staging"
+  # Leftovers of an interrupted install.
+  rm -rf "$CODE_SERVER_DIR".partial.*
   mkdir -p "$staging"
   tmp_root="$staging/.tmp"
   mkdir -p "$tmp_root"

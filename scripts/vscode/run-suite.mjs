@@ -32,7 +32,9 @@ function parseOptions() {
   for (const [name, file] of Object.entries(paths)) {
     if (!existsSync(file)) throw new Error(`${name} not found: ${file} (did \`npm run build\` run?)`);
   }
-  return { ...paths, timeoutMs: Number(values.timeout) * 1000 };
+  const seconds = Number(values.timeout);
+  if (!(seconds > 0)) throw new Error(`--timeout must be a positive number of seconds, not "${values.timeout}"`);
+  return { ...paths, timeoutMs: seconds * 1000 };
 }
 
 /** Loads the page and resolves with the extension host's exit code (0 = run() resolved). */

@@ -4,8 +4,7 @@
 //   outline.png      the Outline view of the 40-paper digest
 //   hover.png        the hover card over a paper heading's link
 //
-// Options: --extension DIR (try another extension), --out DIR,
-//          --hover-text TEXT (what the awaited hover card contains)
+// Options: --extension DIR (another build of the extension), --out DIR
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,8 +25,8 @@ const HOVER_RETRY_MS = 3_000;
 // Lets animations (panel slide-in, hover fade-in) finish before the picture.
 const SETTLE_MS = 800;
 
-// Hover thumbnails would be fetched from the internet; the guard blocks that,
-// so a broken image would show. Minimap and command-center chat stay out of frame.
+// Hover thumbnails would be fetched from the internet; the request guard
+// blocks that, so a broken image would show. No minimap: more room for text.
 const SCREENSHOT_SETTINGS = {
   'digest.hover.images': false,
   'editor.minimap.enabled': false,
@@ -39,10 +38,9 @@ function parseOptions() {
     options: {
       extension: { type: 'string', default: REPO_ROOT },
       out: { type: 'string', default: path.join(REPO_ROOT, 'docs/images') },
-      'hover-text': { type: 'string', default: PAPER_CARD_TEXT },
     },
   });
-  return { extension: path.resolve(values.extension), out: path.resolve(values.out), hoverText: values['hover-text'] };
+  return { extension: path.resolve(values.extension), out: path.resolve(values.out) };
 }
 
 /** Loads the workbench on examples/ with `file` open, in a fresh browser context. */
@@ -113,7 +111,7 @@ async function widenSideBar(page, width) {
 async function shootHover(session, options) {
   const page = await openWorkbench(session, options, SHORT_FILE);
   const heading = page.locator('.monaco-editor .view-line', { hasText: HOVER_TARGET_TEXT }).first();
-  const card = page.locator('.monaco-hover:not(.hidden)', { hasText: options.hoverText }).first();
+  const card = page.locator('.monaco-hover:not(.hidden)', { hasText: PAPER_CARD_TEXT }).first();
   // A hover asked for before the language server is up shows only
   // "Follow link" and is not refreshed, so move away and hover again.
   const deadline = Date.now() + UI_TIMEOUT_MS;

@@ -3,7 +3,7 @@
 // install.sh) plus its web workbench, driven by Debian's Chromium through
 // playwright-core.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -117,6 +117,40 @@ async function killGroup(pgid) {
   signalGroup(pgid, 'SIGKILL');
   // Bounded: an unreaped zombie would keep the group "alive" forever.
   await waitForGroupExit(pgid, KILL_GRACE_MS);
+}
+
+/**
+ * PIDs whose command line names the run folder. Chromium's crash handlers
+ * put themselves in process groups of their own, so the group kill misses
+ * them; their --database path lies in the run folder (XDG_CONFIG_HOME).
+ */
+function pidsUsingFolder(folder) {
+  let names;
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  const pids = [];
+  for (const name of names) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(folder)) pids.push(Number(name));
+    } catch {
+      // Exited meanwhile, or not ours to read.
+    }
+  }
+  return pids;
+}
+
+function killStragglers(folder) {
+  for (const pid of pidsUsingFolder(folder)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
 }
 
 /**
@@ -350,6 +384,7 @@ function installCleanup(session, signalExitCode) {
     for (const proc of [session.chromium?.child, session.server?.child]) {
       if (proc?.pid) signalGroup(proc.pid, 'SIGKILL');
     }
+    killStragglers(session.runDir);
     rmSync(session.runDir, { recursive: true, force: true });
   };
   const onSignal = (signal) => {
@@ -363,6 +398,7 @@ function installCleanup(session, signalExitCode) {
       await session.browser?.close().catch(() => {});
       await killGroup(session.chromium?.child.pid);
       await killGroup(session.server?.child.pid);
+      killStragglers(session.runDir);
       rmSync(session.runDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       for (const [signal, handler] of Object.entries(handlers)) process.off(signal, handler);
       process.off('exit', killNow);

@@ -37,6 +37,11 @@ describe('fixtures', () => {
     assert.ok(loaded.some((l) => l.name === 'readme.md' && l.fixture?.clean), 'readme.md: a clean non-digest fixture');
   });
 
+  test('control-characters.md still holds its raw control bytes (an editor may strip them)', () => {
+    const source = loaded.find((l) => l.name === 'control-characters.md')?.source ?? '';
+    for (const c of ['\b', '\f', '\u001b', '\u007f']) assert.ok(source.includes(c), `U+${c.charCodeAt(0).toString(16).padStart(4, '0')} in the fixture`);
+  });
+
   for (const l of loaded) {
     const f = l.fixture;
     if (!f) continue;

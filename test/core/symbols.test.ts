@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createLanguageService, normalizeSettings, type DigestSymbol } from '../../server/src/core';
 import { digestText, doc, lineOf, paperText, rangeOf } from '../helpers/digest';
 import { fixtureNames, fixtureSettings, fixtureUri, loadFixture } from '../helpers/fixtures';
-import { assertWellFormed } from '../helpers/symbols';
+import { symbolProblems } from '../helpers/symbols';
 
 const symbols = (text: string, uri = 'file:///test/symbols.md'): DigestSymbol[] => createLanguageService().getDocumentSymbols(doc(text, uri), normalizeSettings({ files: ['**/forced.md'] }));
 
@@ -39,7 +39,7 @@ describe('document symbols', () => {
     assert.ok(day1 && day2);
     assert.deepEqual(day1.selectionRange, rangeOf(text, '## Daily Papers (2025-01-23)'));
     assert.deepEqual(day1.range.start, { line: 0, character: 0 });
-    const lastLine = rangeOf(text, '- ***Performance Highlights***: It finds every defect in the fixtures.', 1);
+    const lastLine = rangeOf(text, '- ***Technical Detail***: b');
     assert.deepEqual(day1.range.end, lastLine.end, 'the first day ends where its last paper ends');
     assert.deepEqual(day2.selectionRange, rangeOf(text, '## Daily Papers (2025-01-22)'));
   });
@@ -102,12 +102,20 @@ describe('document symbols', () => {
     assert.equal(day.detail, '0 papers');
   });
 
-  test('every fixture gives a well-formed symbol tree', () => {
-    for (const name of fixtureNames()) {
-      const f = loadFixture(name).fixture;
-      assert.ok(f, name);
-      const tree = createLanguageService().getDocumentSymbols(doc(f.text, fixtureUri(name, f)), fixtureSettings(f));
-      assertWellFormed(tree, name);
-    }
+  const fixtureProblems = fixtureNames().flatMap((name) => {
+    const f = loadFixture(name).fixture;
+    if (!f) return [{ message: `${name} does not parse`, trailingWhitespace: false }];
+    const tree = createLanguageService().getDocumentSymbols(doc(f.text, fixtureUri(name, f)), fixtureSettings(f));
+    return symbolProblems(tree, f.text, name);
+  });
+
+  test('every fixture gives a well-formed symbol tree (children inside parents, selection inside range)', () => {
+    assert.deepEqual(fixtureProblems.filter((p) => !p.trailingWhitespace).map((p) => p.message), []);
+  });
+
+  test('trailing whitespace on a paper\'s last line stays inside the paper symbol', () => {
+    const t = `## Daily Papers (2025-01-23)\n\n${paperText({ sections: ["***What's New***: a", '***Technical Details***: b', '***Performance Highlights***: 요약\u3000'] })}`;
+    const problems = symbolProblems(symbols(t), t, 'U+3000').concat(fixtureProblems);
+    assert.deepEqual(problems.map((p) => p.message), []);
   });
 });

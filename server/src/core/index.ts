@@ -3,7 +3,7 @@ export * from './types';
 export * from './settings';
 export * from './model';
 export * from './arxiv';
-export { rules, getRule, RuleId, ruleDocUrl, type Issue, type Fix, type Rule } from './rules';
+export { rules, getRule, RuleId, ruleDocUrl, RULES_DOC_PATH, type Issue, type Fix, type Rule } from './rules';
 export { createLanguageService, type DigestLanguageService, type LanguageServiceOptions } from './languageService';
 export * from './detect';
 export type { DigestSymbol, SymbolKind } from './features/symbols';

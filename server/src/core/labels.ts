@@ -7,12 +7,14 @@ export interface LabelMarkup {
   readonly label: string;
   readonly close: string;
   readonly colon: boolean;
+  /** Spaces before the colon, as in `**What's New** :`. */
+  readonly spacedColon: boolean;
   readonly after: string;
   /** How many characters of the bullet text the markup spans. */
   readonly length: number;
 }
 
-const LABEL = /^([*_]*)([^*_:\n]+)([*_]*)(:?)([*_]*)/;
+const LABEL = /^([*_]*)([^*_:\n]+)([*_]*)((?:[ \t]*:)?)([*_]*)/;
 
 /** Splits the start of a bullet into label markup, or undefined when it has none. */
 export function readLabelMarkup(text: string): LabelMarkup | undefined {
@@ -22,11 +24,11 @@ export function readLabelMarkup(text: string): LabelMarkup | undefined {
   const hasEmphasis = open !== '' || close !== '' || after !== '';
   if (!hasEmphasis && colon === '') return undefined;
   if (label.trim() === '' || label.length > 60) return undefined;
-  return { open, label: label.trim(), close, colon: colon === ':', after, length: m[0].length };
+  return { open, label: label.trim(), close, colon: colon !== '', spacedColon: colon.length > 1, after, length: m[0].length };
 }
 
 export function isCanonicalMarkup(m: LabelMarkup): boolean {
-  return (m.open === '***' || m.open === '**') && m.close === m.open && m.colon && m.after === '';
+  return (m.open === '***' || m.open === '**') && m.close === m.open && m.colon && !m.spacedColon && m.after === '';
 }
 
 export type LabelMatch =

@@ -59,7 +59,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Dig
     entry.version = doc.version;
     entry.filesKey = filesKey;
     const change = entry.model ? doc.changedSince?.(entry.model.version) : undefined;
-    entry.model = reason ? entry.parser.parse(doc.uri, doc.version, text, reason, change) : undefined;
+    const model = reason ? entry.parser.parse(doc.uri, doc.version, text, reason, change) : undefined;
+    // A "## Daily Papers" line inside fenced code does not make a digest.
+    entry.model = model && (model.reason === 'setting' || model.days.some((d) => d.day.level === 2)) ? model : undefined;
     return entry.model;
   };
 

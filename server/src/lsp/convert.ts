@@ -10,9 +10,14 @@ import {
   SymbolKind,
   type Hover,
 } from 'vscode-languageserver/node';
-import { ruleDocUrl, type DigestHover, type DigestSymbol, type Fix, type Issue, type Severity, type SymbolKind as DigestSymbolKind } from '../core';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ruleDocUrl, RULES_DOC_PATH, type DigestHover, type DigestSymbol, type Fix, type Issue, type Severity, type SymbolKind as DigestSymbolKind } from '../core';
 
 export const DIAGNOSTIC_SOURCE = 'digest';
+
+/** The bundle sits in server/out/, two folders below the docs, in the repository and in the .vsix alike. */
+const RULES_DOC_URL = pathToFileURL(join(__dirname, '..', '..', RULES_DOC_PATH)).href;
 
 export function toSeverity(s: Severity): DiagnosticSeverity {
   switch (s) {
@@ -38,7 +43,7 @@ export function toDiagnostic(issue: Issue, uri: string): Diagnostic {
     range: issue.range,
     severity: toSeverity(issue.severity),
     code: issue.rule,
-    codeDescription: { href: ruleDocUrl(issue.rule) },
+    codeDescription: { href: ruleDocUrl(issue.rule, RULES_DOC_URL) },
     source: DIAGNOSTIC_SOURCE,
     message: issue.message,
     ...(issue.related ? { relatedInformation: issue.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) } : {}),

@@ -7,12 +7,17 @@ import { DAY_LIKE } from '../detect';
 import { readLabelMarkup } from '../labels';
 import type { AuthorsLine, ControlChar, DayHeading, LabeledLine, ListEntry, ParsedBlock, Paper, PaperHeading, PaperLink, TextSpan, Thumbnail } from '../model';
 import { LineIndex } from './lineIndex';
-import { endOffset, parseMarkdown, plainText, startOffset } from './markdown';
+import { endOffset, parseMarkdown, plainText, plainTitle, startOffset } from './markdown';
 
 const HEADING_LINE = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const DAY_HEADING = /^Daily Papers \((\d{4})-(\d{2})-(\d{2})\)$/;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const VIDEO = /\.(mp4|webm|mov)(\?|$)/i;
+const VIDEO_TAG = /<(?:video|iframe|source)\b[^>]*?\bsrc=["']([^"']+)["']/i;
+/** Real papers stay under 12 KB; past this, only the start of a block is parsed, so a pasted flood cannot stall the server. */
+export const MAX_PARSED_PAPER_CHARS = 64 * 1024;
+/** Blank lines and trailing newlines after a paper's last text. */
+const TRAILING_BLANK = /(?:\r?\n[ \t]*)+$/;
 
 export function parseBlock(text: string): ParsedBlock {
   const index = new LineIndex(text);
@@ -58,7 +63,7 @@ function findControlChars(text: string, index: LineIndex): ControlChar[] {
 }
 
 function parsePaper(text: string, index: LineIndex): Paper {
-  const root = parseMarkdown(text);
+  const root = parseMarkdown(text.length > MAX_PARSED_PAPER_CHARS ? text.slice(0, text.lastIndexOf('\n', MAX_PARSED_PAPER_CHARS) + 1) : text);
   const [first, ...rest] = root.children;
   const heading = first?.type === 'heading' ? parseHeading(first, text, index) : fallbackHeading(index);
   let thumbnail: Thumbnail | undefined;
@@ -86,7 +91,8 @@ function parsePaper(text: string, index: LineIndex): Paper {
   }
   const verdict = heading.link?.verdict;
   const arxiv = verdict && (verdict.kind === 'canonical' || verdict.kind === 'non-canonical') ? verdict.id : undefined;
-  return { heading, arxiv, thumbnail, vote, authors, entries, extent: index.rangeAt(0, text.trimEnd().length) };
+  const contentEnd = text.length - (TRAILING_BLANK.exec(text)?.[0].length ?? 0);
+  return { heading, arxiv, thumbnail, vote, authors, entries, extent: index.rangeAt(0, contentEnd) };
 }
 
 function fallbackHeading(index: LineIndex): PaperHeading {
@@ -101,12 +107,14 @@ function parseHeading(node: Heading, text: string, index: LineIndex): PaperHeadi
   const linkNode = node.children.find((c): c is Link => c.type === 'link');
   const onlyLink = linkNode !== undefined && node.children.every((c) => c === linkNode || (c.type === 'text' && c.value.trim() === ''));
   if (!linkNode) {
-    return { range, title: plainText(node).trim(), titleRange: index.rangeAt(contentStart, contentEnd), link: undefined };
+    const title = plainTitle(text.slice(contentStart, contentEnd)) ?? plainText(node).trim();
+    return { range, title, titleRange: index.rangeAt(contentStart, contentEnd), link: undefined };
   }
   const link = readLink(linkNode, text, index);
   const textStart = startOffset(linkNode) + 1;
   const textEnd = linkNode.children.length ? endOffset(linkNode.children[linkNode.children.length - 1] as Nodes) : textStart;
-  const title = (onlyLink ? plainText(linkNode) : plainText(node)).trim();
+  const titleSource = onlyLink ? text.slice(textStart, textEnd) : text.slice(contentStart, contentEnd);
+  const title = plainTitle(titleSource) ?? (onlyLink ? plainText(linkNode) : plainText(node)).trim();
   const titleRange = onlyLink ? index.rangeAt(textStart, textEnd) : index.rangeAt(contentStart, contentEnd);
   return { range, title, titleRange, link };
 }
@@ -140,6 +148,11 @@ function readLink(node: Link, text: string, index: LineIndex): PaperLink {
 
 function findThumbnail(node: Paragraph, text: string, index: LineIndex): Thumbnail | undefined {
   for (const child of node.children) {
+    if (child.type === 'html') {
+      const video = htmlThumbnail(child, index);
+      if (video) return video;
+      continue;
+    }
     if (child.type === 'image' || (child.type === 'link' && (VIDEO.test(child.url) || /video/i.test(plainText(child))))) {
       const link = readLink(child as unknown as Link, text, index);
       const kind = child.type === 'image' && !VIDEO.test(child.url) ? 'image' : 'video';
@@ -158,7 +171,7 @@ function findThumbnail(node: Paragraph, text: string, index: LineIndex): Thumbna
 }
 
 function htmlThumbnail(node: Html, index: LineIndex): Thumbnail | undefined {
-  const m = /<(?:video|iframe|source)\b[^>]*?\bsrc=["']([^"']+)["']/i.exec(node.value);
+  const m = VIDEO_TAG.exec(node.value);
   if (!m || !m[1]) return undefined;
   const start = startOffset(node);
   const at = start + m.index + m[0].indexOf(m[1]);

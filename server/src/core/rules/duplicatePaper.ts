@@ -42,7 +42,7 @@ export const duplicatePaper: DocumentRule = {
           range: shiftRange(urlRange, line),
           related: [{ range: shiftRange(first.paper.heading.titleRange, first.line), message: `First entry of ${id}` }],
         });
-      } else if (sameTitle && sameTitle.paper.arxiv?.id !== id) {
+      } else if (sameTitle && (id === undefined || sameTitle.paper.arxiv?.id !== id)) {
         report({
           message: `The title "${paper.heading.title}" also appears on line ${firstLine(sameTitle)} under ${sameTitle.paper.arxiv?.id ?? 'another link'}; expected one entry per paper.`,
           range: shiftRange(paper.heading.titleRange, line),

@@ -21,7 +21,7 @@ export const mislabelledSection: PaperRule = {
       if (match.kind !== 'near') continue;
       const wanted = canonicalLabel(match.expected, entry.markup);
       const m = entry.markup;
-      const written = `${m.open}${m.label}${m.close}${m.colon ? ':' : ''}${m.after}`;
+      const written = `${m.open}${m.label}${m.close}${m.spacedColon ? ' :' : m.colon ? ':' : ''}${m.after}`;
       report({
         message: `Section label "${written}" is a near miss of "${match.expected}" (${WHY[match.why]}); expected "${wanted}".`,
         range: entry.labelRange,

@@ -27,10 +27,12 @@ export const RuleId = {
 
 export type RuleId = (typeof RuleId)[keyof typeof RuleId];
 
-export const DOCS_BASE = 'https://github.com/daily-papers-digest/daily-papers-digest/blob/main/docs/rules.md';
+/** Where the rule docs live in the repository and in the packaged extension. */
+export const RULES_DOC_PATH = 'docs/rules.md';
 
-export function ruleDocUrl(id: RuleId): string {
-  return `${DOCS_BASE}#${id}`;
+/** A rule's section in the docs; `base` is the docs file's URL, which only the adapter knows. */
+export function ruleDocUrl(id: RuleId, base: string = RULES_DOC_PATH): string {
+  return `${base}#${id}`;
 }
 
 export interface TextEdit {
