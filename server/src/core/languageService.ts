@@ -37,6 +37,11 @@ interface Entry {
   model: DigestModel | undefined;
 }
 
+/** A "## Daily Papers" line inside fenced code does not make a digest. */
+function isDigest(model: DigestModel): boolean {
+  return model.reason === 'setting' || model.days.some((d) => d.day.level === 2);
+}
+
 export function createLanguageService(options: LanguageServiceOptions = {}): DigestLanguageService {
   const entries = new Map<string, Entry>();
   const diagnostics = new DiagnosticsComputer();
@@ -50,18 +55,24 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Dig
     const filesKey = settings.files.join('\u0000');
     let entry = entries.get(doc.uri);
     if (entry && entry.version === doc.version && entry.filesKey === filesKey) return entry.model;
-    const text = doc.getText();
-    const reason = reasonFor(doc, text, settings);
     if (!entry) {
       entry = { parser: new IncrementalParser(), version: doc.version, filesKey, model: undefined };
       entries.set(doc.uri, entry);
     }
+    const previous = entry.filesKey === filesKey ? entry.model : undefined;
+    const change = previous ? doc.changedSince?.(previous.version) : undefined;
     entry.version = doc.version;
     entry.filesKey = filesKey;
-    const change = entry.model ? doc.changedSince?.(entry.model.version) : undefined;
-    const model = reason ? entry.parser.parse(doc.uri, doc.version, text, reason, change) : undefined;
-    // A "## Daily Papers" line inside fenced code does not make a digest.
-    entry.model = model && (model.reason === 'setting' || model.days.some((d) => d.day.level === 2)) ? model : undefined;
+    // An edit to a digest: read only what changed, and keep it a digest while it still has a day heading.
+    if (previous && change) {
+      const model = entry.parser.parse(doc.uri, doc.version, doc.textSource?.() ?? doc.getText(), previous.reason, change);
+      const sameReason = previous.reason === 'heading' || model.days.length === 0;
+      if (isDigest(model) && sameReason) return (entry.model = model);
+    }
+    const text = doc.getText();
+    const reason = reasonFor(doc, text, settings);
+    const model = reason ? entry.parser.parse(doc.uri, doc.version, text, reason) : undefined;
+    entry.model = model && isDigest(model) ? model : undefined;
     return entry.model;
   };
 

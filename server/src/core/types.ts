@@ -23,11 +23,23 @@ export interface ChangeSpan {
   readonly newEnd: number;
 }
 
+/** Read access to text that need not be one string. A plain string is one. */
+export interface TextSource {
+  readonly length: number;
+  slice(start: number, end?: number): string;
+  charCodeAt(index: number): number;
+}
+
 /** The part of a text document the core reads. */
 export interface TextDocumentLike {
   readonly uri: string;
   readonly version: number;
   getText(): string;
+  /**
+   * Optional: the text without joining it into one string. With
+   * `changedSince`, the parser then reads only the part an edit touched.
+   */
+  textSource?(): TextSource;
   /**
    * Optional: what changed since `version`, when the document tracked it. With
    * it the parser skips comparing old and new text; without it, it compares.

@@ -1,11 +1,15 @@
-// A text document that remembers where each edit landed, so the core can
-// re-parse only the blocks an edit touched instead of comparing whole texts.
+// The server's text document. It keeps its text in chunks, so an edit copies
+// one chunk instead of the whole text, and it remembers where each edit
+// landed, so the core re-reads only the blocks an edit touched. A plain
+// string document would rebuild (and the parser re-flatten) megabytes per
+// keystroke.
 
-import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { composeChanges, type ChangeSpan, type TextDocumentLike } from '../core';
+import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { composeChanges, type ChangeSpan, type TextDocumentLike, type TextSource } from '../core';
 
-/** Versions of history kept; older requests fall back to comparing text. */
+/** Edits split chunks larger than twice this. */
+const CHUNK_SIZE = 16 * 1024;
+/** Versions of edit history kept; older requests fall back to comparing text. */
 const HISTORY = 64;
 
 interface Step {
@@ -14,61 +18,108 @@ interface Step {
   readonly span: ChangeSpan;
 }
 
-export class TrackedDocument implements TextDocumentLike {
+export class TrackedDocument implements TextDocumentLike, TextSource {
+  private chunks: string[] = [];
+  /** Offset of each chunk's first character. */
+  private starts: number[] = [];
+  private lineStarts: number[] = [0];
+  private joined: string | undefined;
   private readonly steps: Step[] = [];
+  length = 0;
 
-  private constructor(private doc: TextDocument) {}
+  private constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    public version: number,
+    content: string,
+  ) {
+    this.reset(content);
+  }
 
   static create(uri: string, languageId: string, version: number, content: string): TrackedDocument {
-    return new TrackedDocument(TextDocument.create(uri, languageId, version, content));
+    return new TrackedDocument(uri, languageId, version, content);
   }
 
-  /** The TextDocuments `update` hook: applies the changes one by one, recording each span. */
-  static update(tracked: TrackedDocument, changes: TextDocumentContentChangeEvent[], version: number): TrackedDocument {
-    const from = tracked.doc.version;
+  /** The TextDocuments `update` hook: applies the changes in order, recording where they landed. */
+  static update(doc: TrackedDocument, changes: TextDocumentContentChangeEvent[], version: number): TrackedDocument {
+    const from = doc.version;
     let span: ChangeSpan | undefined;
     for (const change of changes) {
-      let next: ChangeSpan;
-      if ('range' in change) {
-        const start = tracked.doc.offsetAt(change.range.start);
-        const end = tracked.doc.offsetAt(change.range.end);
-        next = { start, oldEnd: end, newEnd: start + change.text.length };
-      } else {
-        next = { start: 0, oldEnd: tracked.doc.getText().length, newEnd: change.text.length };
-      }
-      TextDocument.update(tracked.doc, [change], version);
+      const next = 'range' in change ? doc.replace(change.range, change.text) : doc.replaceAll(change.text);
       span = span ? composeChanges(span, next) : next;
     }
+    doc.version = version;
     if (span) {
-      tracked.steps.push({ from, to: version, span });
-      if (tracked.steps.length > HISTORY) tracked.steps.shift();
+      doc.steps.push({ from, to: version, span });
+      if (doc.steps.length > HISTORY) doc.steps.shift();
     }
-    return tracked;
-  }
-
-  get uri(): string {
-    return this.doc.uri;
-  }
-
-  get languageId(): string {
-    return this.doc.languageId;
-  }
-
-  get version(): number {
-    return this.doc.version;
+    return doc;
   }
 
   get lineCount(): number {
-    return this.doc.lineCount;
+    return this.lineStarts.length;
   }
 
   getText(): string {
-    return this.doc.getText();
+    this.joined ??= this.chunks.join('');
+    return this.joined;
+  }
+
+  textSource(): TextSource {
+    return this;
+  }
+
+  slice(start: number, end: number = this.length): string {
+    const s = Math.max(0, Math.min(start, this.length));
+    const e = Math.max(s, Math.min(end, this.length));
+    if (this.joined !== undefined) return this.joined.slice(s, e);
+    if (s === e) return '';
+    const first = this.chunkAt(s);
+    const last = this.chunkAt(e - 1);
+    if (first === last) return this.chunks[first]!.slice(s - this.starts[first]!, e - this.starts[first]!);
+    const parts = [this.chunks[first]!.slice(s - this.starts[first]!)];
+    for (let i = first + 1; i < last; i++) parts.push(this.chunks[i]!);
+    parts.push(this.chunks[last]!.slice(0, e - this.starts[last]!));
+    return parts.join('');
+  }
+
+  charCodeAt(index: number): number {
+    if (index < 0 || index >= this.length) return NaN;
+    const i = this.chunkAt(index);
+    return this.chunks[i]!.charCodeAt(index - this.starts[i]!);
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.lineStarts.length) return this.length;
+    if (position.line < 0) return 0;
+    const start = this.lineStarts[position.line]!;
+    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1]! : this.length;
+    return this.beforeLineBreak(Math.max(start, Math.min(start + position.character, next)), start);
+  }
+
+  /** A position past a line's end means its end, before `\r\n`, as LSP clients count. */
+  private beforeLineBreak(offset: number, lineStart: number): number {
+    let o = offset;
+    while (o > lineStart && (this.charCodeAt(o - 1) === 10 || this.charCodeAt(o - 1) === 13)) o--;
+    return o;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: this.beforeLineBreak(o, this.lineStarts[lo]!) - this.lineStarts[lo]! };
   }
 
   changedSince(version: number): ChangeSpan | undefined {
+    if (version === this.version) return { start: 0, oldEnd: 0, newEnd: 0 };
     const first = this.steps.findIndex((s) => s.from === version);
-    if (first === -1) return version === this.version ? { start: 0, oldEnd: 0, newEnd: 0 } : undefined;
+    if (first === -1) return undefined;
     let span = this.steps[first]!.span;
     for (let i = first + 1; i < this.steps.length; i++) {
       if (this.steps[i]!.from !== this.steps[i - 1]!.to) return undefined;
@@ -76,4 +127,93 @@ export class TrackedDocument implements TextDocumentLike {
     }
     return span;
   }
+
+  private replaceAll(text: string): ChangeSpan {
+    const oldEnd = this.length;
+    this.reset(text);
+    return { start: 0, oldEnd, newEnd: text.length };
+  }
+
+  private replace(range: Range, text: string): ChangeSpan {
+    let start = this.offsetAt(range.start);
+    let end = this.offsetAt(range.end);
+    if (end < start) [start, end] = [end, start];
+    if (this.chunks.length === 0) {
+      this.reset(text);
+      return { start: 0, oldEnd: 0, newEnd: text.length };
+    }
+    const first = this.chunkAt(Math.min(start, this.length - 1));
+    const last = end > start ? this.chunkAt(end - 1) : first;
+    const base = this.starts[first]!;
+    const lastChunk = this.chunks[last]!;
+    const merged = this.chunks[first]!.slice(0, start - base) + text + lastChunk.slice(end - this.starts[last]!);
+    this.chunks.splice(first, last - first + 1, ...splitChunks(merged).filter((c) => c !== ''));
+    if (this.chunks.length === 0) this.chunks.push('');
+    this.length += text.length - (end - start);
+    this.restart(first);
+    this.updateLines(start, end, text);
+    this.joined = undefined;
+    return { start, oldEnd: end, newEnd: start + text.length };
+  }
+
+  private reset(content: string): void {
+    this.chunks = splitChunks(content);
+    this.length = content.length;
+    this.restart(0);
+    this.lineStarts = [0];
+    for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    this.joined = content;
+  }
+
+  /** Recomputes chunk start offsets from chunk `from` on. */
+  private restart(from: number): void {
+    this.starts.length = this.chunks.length;
+    let offset = from > 0 ? this.starts[from - 1]! + this.chunks[from - 1]!.length : 0;
+    for (let i = from; i < this.chunks.length; i++) {
+      this.starts[i] = offset;
+      offset += this.chunks[i]!.length;
+    }
+  }
+
+  private chunkAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Line starts after replacing `[start, end)` with `text`. */
+  private updateLines(start: number, end: number, text: string): void {
+    const delta = text.length - (end - start);
+    const added: number[] = [];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) added.push(start + i + 1);
+    // Line starts in (start, end] belonged to removed text.
+    let lo = this.firstLineAfter(start);
+    let hi = lo;
+    while (hi < this.lineStarts.length && this.lineStarts[hi]! <= end) hi++;
+    for (let i = hi; i < this.lineStarts.length; i++) this.lineStarts[i]! += delta;
+    this.lineStarts.splice(lo, hi - lo, ...added);
+  }
+
+  private firstLineAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.lineStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+function splitChunks(text: string): string[] {
+  if (text.length <= 2 * CHUNK_SIZE) return [text];
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; i += CHUNK_SIZE) chunks.push(text.slice(i, i + CHUNK_SIZE));
+  return chunks;
 }

@@ -5,7 +5,7 @@
 
 import type { DigestModel, ParsedBlock, PlacedBlock, PlacedDay, PlacedPaper } from '../model';
 import { parseBlock } from './block';
-import type { ChangeSpan } from '../types';
+import type { ChangeSpan, TextSource } from '../types';
 import { splitText } from './split';
 
 export type { DigestReason } from '../detect';
@@ -23,13 +23,24 @@ export class IncrementalParser {
   /** How many blocks the last call parsed afresh; read by tests and the benchmark. */
   lastParsedBlocks = 0;
 
-  /** `change`, when given, says where `text` differs from the text of the previous call. */
-  parse(uri: string, version: number, text: string, reason: DigestReason, change?: ChangeSpan): DigestModel {
+  /**
+   * `change`, when given, says where `text` differs from the text of the
+   * previous call; only that part is read. Without it the texts are compared.
+   */
+  parse(uri: string, version: number, text: TextSource, reason: DigestReason, change?: ChangeSpan): DigestModel {
     const old = this.slots;
     const delta = text.length - this.textLength;
-    const prefix = change ? this.prefixBefore(change.start) : this.unchangedPrefix(text);
+    let prefix: number;
+    let suffix: number;
+    if (change) {
+      prefix = this.prefixBefore(change.start);
+      suffix = this.suffixAfter(text, change.oldEnd, prefix);
+    } else {
+      const full = text.slice(0, text.length);
+      prefix = this.unchangedPrefix(full);
+      suffix = this.unchangedSuffix(full, prefix);
+    }
     const midStart = old[prefix]?.offset ?? 0;
-    let suffix = change ? this.suffixAfter(text, change.oldEnd, prefix) : this.unchangedSuffix(text, prefix);
     if (suffix < old.length && old[suffix]!.offset + delta < midStart) suffix = old.length;
     const firstLine = linesBefore(old, prefix);
     const midEnd = suffix < old.length ? old[suffix]!.offset + delta : text.length;
@@ -79,7 +90,7 @@ export class IncrementalParser {
   }
 
   /** First block at or after `oldEnd` that still starts a line in the new text. */
-  private suffixAfter(text: string, oldEnd: number, prefix: number): number {
+  private suffixAfter(text: TextSource, oldEnd: number, prefix: number): number {
     const delta = text.length - this.textLength;
     let lo = prefix + 1;
     let hi = this.slots.length;
