@@ -12,15 +12,8 @@ export const Command = {
   restartServer: 'digest.restartServer',
 } as const;
 
-export const CONFIG_SECTION = 'digest';
-
-/** Keys below `digest.`. */
-export const Setting = {
-  requiredSections: 'requiredSections',
-  files: 'files',
-  hoverImages: 'hover.images',
-  traceServer: 'trace.server',
-} as const;
+/** The settings section and its keys, shared with the server. */
+export { SETTINGS_SECTION as CONFIG_SECTION, SettingKey as Setting } from '../../server/src/core/settings';
 
 export const MARKDOWN_LANGUAGE_ID = 'markdown';
 

@@ -5,6 +5,7 @@
 // keystroke.
 
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { lastAtOrBefore } from '../core/search';
 import { composeChanges, type ChangeSpan, type TextDocumentLike, type TextSource } from '../core';
 
 /** Edits split chunks larger than twice this. */
@@ -106,14 +107,8 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: this.beforeLineBreak(o, this.lineStarts[lo]!) - this.lineStarts[lo]! };
+    const line = lastAtOrBefore(this.lineStarts, o);
+    return { line, character: this.beforeLineBreak(o, this.lineStarts[line]!) - this.lineStarts[line]! };
   }
 
   changedSince(version: number): ChangeSpan | undefined {
@@ -176,14 +171,7 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
   }
 
   private chunkAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, offset);
   }
 
   /** Line starts after replacing `[start, end)` with `text`. */

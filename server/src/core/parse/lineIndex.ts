@@ -1,6 +1,7 @@
 // Offset <-> position conversion over one string. Offsets and characters are
 // UTF-16 code units, as LSP and JavaScript strings both count them.
 
+import { lastAtOrBefore } from '../search';
 import type { Position, Range } from '../types';
 
 export class LineIndex {
@@ -33,14 +34,8 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - (this.starts[lo] ?? 0) };
+    const line = lastAtOrBefore(this.starts, o);
+    return { line, character: o - (this.starts[line] ?? 0) };
   }
 
   rangeAt(start: number, end: number): Range {
