@@ -1,7 +1,7 @@
 // Parses one block (a heading and what follows it up to the next heading) into
 // the model, with ranges relative to the block's first line.
 
-import type { Heading, Html, Link, List, ListItem, Nodes, Paragraph } from 'mdast';
+import type { Heading, Html, Image, Link, List, ListItem, Nodes, Paragraph } from 'mdast';
 import { classifyArxivUrl } from '../arxiv';
 import { DAY_LIKE } from '../detect';
 import { readLabelMarkup } from '../labels';
@@ -119,8 +119,8 @@ function parseHeading(node: Heading, text: string, index: LineIndex): PaperHeadi
   return { range, title, titleRange, link };
 }
 
-/** Finds the raw target of `[text](target)` in the source, for an exact range. */
-function readLink(node: Link, text: string, index: LineIndex): PaperLink {
+/** Finds the raw target of `[text](target)` or `![alt](target)` in the source, for an exact range. */
+function readLink(node: Link | Image, text: string, index: LineIndex): PaperLink {
   const start = startOffset(node);
   const end = endOffset(node);
   const source = text.slice(start, end);
@@ -154,7 +154,7 @@ function findThumbnail(node: Paragraph, text: string, index: LineIndex): Thumbna
       continue;
     }
     if (child.type === 'image' || (child.type === 'link' && (VIDEO.test(child.url) || /video/i.test(plainText(child))))) {
-      const link = readLink(child as unknown as Link, text, index);
+      const link = readLink(child, text, index);
       const kind = child.type === 'image' && !VIDEO.test(child.url) ? 'image' : 'video';
       return { kind, url: link.url, range: link.range, urlRange: link.urlRange };
     }
