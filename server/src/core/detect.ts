@@ -15,11 +15,25 @@ export function hasDayHeading(text: string): boolean {
   return text.includes('Daily Papers') && DAY_HEADING_LINE.test(text);
 }
 
+/** Compiled glob sets, by their patterns; settings change rarely, documents often. */
+const matchers = new Map<string, (path: string) => boolean>();
+
+function matcherFor(globs: readonly string[]): (path: string) => boolean {
+  const key = globs.join('\u0000');
+  let isMatch = matchers.get(key);
+  if (!isMatch) {
+    isMatch = picomatch([...globs], { dot: true });
+    if (matchers.size > 16) matchers.clear();
+    matchers.set(key, isMatch);
+  }
+  return isMatch;
+}
+
 /** Matches a path against `digest.files` globs, absolute or relative to a workspace folder. */
 export function matchesFilesPath(path: string, globs: readonly string[], folders: readonly string[]): boolean {
   if (globs.length === 0) return false;
   const candidates = [path, ...folders.filter((f) => path.startsWith(`${f}/`)).map((f) => path.slice(f.length + 1))];
-  const isMatch = picomatch([...globs], { dot: true });
+  const isMatch = matcherFor(globs);
   return candidates.some((c) => isMatch(c));
 }
 
