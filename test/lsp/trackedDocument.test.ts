@@ -68,3 +68,12 @@ test('changedSince composes several versions, and gives up beyond its history', 
   for (let v = 4; v < 80; v++) TrackedDocument.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }], v);
   assert.equal(doc.changedSince(1), undefined);
 });
+
+test('a paste of half a million lines is applied', () => {
+  const doc = TrackedDocument.create('file:///t.md', 'markdown', 1, 'start\nend\n');
+  const paste = 'x\n'.repeat(500_000);
+  TrackedDocument.update(doc, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: paste }], 2);
+  assert.equal(doc.lineCount, 500_003);
+  assert.equal(doc.getText(), `start\n${paste}end\n`);
+  assert.deepEqual(doc.positionAt(doc.length - 4), { line: 500_001, character: 0 });
+});

@@ -5,6 +5,7 @@
 // keystroke.
 
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { lineBreaksIn } from '../core/parse/lineIndex';
 import { lastAtOrBefore } from '../core/search';
 import { composeChanges, type ChangeSpan, type TextDocumentLike, type TextSource } from '../core';
 
@@ -133,16 +134,13 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
     let start = this.offsetAt(range.start);
     let end = this.offsetAt(range.end);
     if (end < start) [start, end] = [end, start];
-    if (this.chunks.length === 0) {
-      this.reset(text);
-      return { start: 0, oldEnd: 0, newEnd: text.length };
-    }
     const first = this.chunkAt(Math.min(start, this.length - 1));
     const last = end > start ? this.chunkAt(end - 1) : first;
     const base = this.starts[first]!;
     const lastChunk = this.chunks[last]!;
     const merged = this.chunks[first]!.slice(0, start - base) + text + lastChunk.slice(end - this.starts[last]!);
-    this.chunks.splice(first, last - first + 1, ...splitChunks(merged).filter((c) => c !== ''));
+    const pieces = splitChunks(merged).filter((c) => c !== '');
+    this.chunks = this.chunks.slice(0, first).concat(pieces, this.chunks.slice(last + 1));
     if (this.chunks.length === 0) this.chunks.push('');
     this.length += text.length - (end - start);
     this.restart(first);
@@ -155,8 +153,7 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
     this.chunks = splitChunks(content);
     this.length = content.length;
     this.restart(0);
-    this.lineStarts = [0];
-    for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    this.lineStarts = [0, ...lineBreaksIn(content)];
     this.joined = content;
   }
 
@@ -177,25 +174,14 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
   /** Line starts after replacing `[start, end)` with `text`. */
   private updateLines(start: number, end: number, text: string): void {
     const delta = text.length - (end - start);
-    const added: number[] = [];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) added.push(start + i + 1);
-    // Line starts in (start, end] belonged to removed text.
-    let lo = this.firstLineAfter(start);
+    const added = lineBreaksIn(text, start);
+    // Line starts in (start, end] belonged to removed text; lineStarts[0] is 0, so lo >= 1.
+    const lo = lastAtOrBefore(this.lineStarts, start) + 1;
     let hi = lo;
     while (hi < this.lineStarts.length && this.lineStarts[hi]! <= end) hi++;
-    for (let i = hi; i < this.lineStarts.length; i++) this.lineStarts[i]! += delta;
-    this.lineStarts.splice(lo, hi - lo, ...added);
-  }
-
-  private firstLineAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.lineStarts[mid]! <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    const after = this.lineStarts.slice(hi).map((o) => o + delta);
+    // Concatenated, not spread into splice: a paste of many lines would exceed the argument limit.
+    this.lineStarts = this.lineStarts.slice(0, lo).concat(added, after);
   }
 }
 

@@ -14,7 +14,10 @@ const DAY_HEADING = /^Daily Papers \((\d{4})-(\d{2})-(\d{2})\)$/;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const VIDEO = /\.(mp4|webm|mov)(\?|$)/i;
 const VIDEO_TAG = /<(?:video|iframe|source)\b[^>]*?\bsrc=["']([^"']+)["']/i;
-/** Real papers stay under 12 KB; past this, only the start of a block is parsed, so a pasted flood cannot stall the server. */
+/**
+ * Real papers stay under 12 KB. Past this, only the start of a block is parsed:
+ * 62 KB of links in one paragraph, just under it, took 0.8 s here.
+ */
 export const MAX_PARSED_PAPER_CHARS = 64 * 1024;
 /** Blank lines and trailing newlines after a paper's last text. */
 const TRAILING_BLANK = /(?:\r?\n[ \t]*)+$/;

@@ -4,13 +4,18 @@
 import { lastAtOrBefore } from '../search';
 import type { Position, Range } from '../types';
 
+/** Offsets just after each `\n` in `text`, shifted by `base`. */
+export function lineBreaksIn(text: string, base = 0): number[] {
+  const starts: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(base + i + 1);
+  return starts;
+}
+
 export class LineIndex {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.starts = starts;
+    this.starts = [0, ...lineBreaksIn(text)];
   }
 
   get lineCount(): number {

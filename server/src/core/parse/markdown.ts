@@ -6,8 +6,9 @@ import type { Root, Nodes } from 'mdast';
 
 /**
  * Emphasis is read from the source text (section labels), never from the tree,
- * and micromark resolves long runs of `*`/`_` in super-linear time (12 KB took
- * 2 s, 60 KB 45 s), so the parser leaves emphasis as plain text.
+ * and micromark resolves long runs of `*`/`_` in super-linear time (12 KB of
+ * `*a_` took 1.3 s here, against 29 ms without), so block bodies leave emphasis
+ * as plain text.
  */
 const blockProcessor = unified()
   .use(remarkParse)
