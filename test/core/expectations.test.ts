@@ -41,6 +41,7 @@ describe('parseFixture', () => {
   test('ordinary HTML comments stay in the text', () => {
     assert.equal(isMarkerLine('<!-- a note for readers -->'), false);
     assert.equal(isMarkerLine(' <!-- ^^ a-code -->'), false, 'markers start at column 0');
+    assert.equal(parseFixture('a\n<!-- see the ^ above -->\n<!-- fixtures: a word -->\n', known).expected.length, 0, 'a caret or directive word later in a comment is prose');
     assert.equal(parseFixture('a\n<!-- a note -->\n', known).text, 'a\n<!-- a note -->\n');
   });
 
@@ -60,6 +61,13 @@ describe('parseFixture', () => {
     ['a fragment before any code', 'xxxxxxxx\n<!-- ^ "x" a-code -->', /must follow a code/],
     ['bad options', 'x\n<!-- fixture: {nope} -->', /not JSON/],
     ['clean with markers', '<!-- expect: clean -->\nxxxxxxxx\n<!-- ^ a-code -->', /must not carry/],
+    ['a "todo" option (a broken fixture must fail, not be silenced)', 'x\n<!-- fixture: {"todo": "later"} -->', /unknown fixture option "todo"/],
+    ['an indented caret marker', 'xxxxxxxx\n  <!-- ^^ a-code -->', /looks like a marker/],
+    ['a caret marker without a space after "<!--"', 'xxxxxxxx\n<!--^^ a-code -->', /looks like a marker/],
+    ['an @ marker without a space before "-->"', 'xxxxxxxx\n<!-- @0 a-code-->', /looks like a marker/],
+    ['a marker with text after it', 'xxxxxxxx\n<!-- ^^ a-code --> note', /looks like a marker/],
+    ['a misspelt clean directive', 'x\n<!-- expect: clen -->', /looks like a marker/],
+    ['a fixture directive without JSON', 'x\n<!-- fixture: settings -->', /looks like a marker/],
   ];
   for (const [name, source, message] of errors) {
     test(`rejects ${name}`, () => {

@@ -22,13 +22,16 @@
 //   A quoted string after a code must occur in that diagnostic's message:
 //   <!-- ^^^^^^^^^^ malformed-arxiv-link "month 13" -->
 //
-//   <!-- fixture: {"settings": {"files": ["**/x.md"]}, "uri": "file:///…", "todo": "why"} -->
+//   <!-- fixture: {"settings": {"files": ["**/x.md"]}, "uri": "file:///…"} -->
 //       Options for the whole file (JSON), on any line.
 //   <!-- expect: clean -->
 //       Documents that the file must produce no diagnostics; no other marker
 //       may appear in the file.
 //
-// A marker must start at column 0 and be the only thing on its line.
+// A marker must start at column 0 and be the only thing on its line. A line
+// that looks like a marker but breaks these rules (indented, no space after
+// `<!--`, an unknown directive, text after `-->`) is an error, not a comment:
+// otherwise a typo would silently drop an expectation.
 
 import type { Range } from '../../server/src/core';
 
@@ -44,8 +47,10 @@ export interface ExpectedDiagnostic {
 export interface FixtureOptions {
   readonly settings?: unknown;
   readonly uri?: string;
-  readonly todo?: string;
 }
+
+/** Every option a fixture may set; there is deliberately no way to mark one as expected to fail. */
+const OPTION_KEYS: ReadonlySet<string> = new Set(['settings', 'uri']);
 
 export interface ParsedFixture {
   /** The text that is linted: the fixture without marker lines. */
@@ -66,6 +71,8 @@ const CARET_BODY = /^(\s*)(\^+)\s+(.+)$/;
 const AT_BODY = /^@(\S+)\s+(.+)$/;
 const FIXTURE_BODY = /^fixture:\s*(\{.*\})$/;
 const CLEAN_BODY = /^expect:\s*clean$/;
+/** A comment meant as a marker: it starts with a caret, `@`, or a directive word, wherever it sits. */
+const MARKER_LIKE = /^\s*<!--\s*(?:[\^@]|fixture\b|expect\b)/;
 
 /** True when a line is a marker or directive that is stripped before linting. */
 export function isMarkerLine(line: string): boolean {
@@ -88,6 +95,11 @@ export function parseFixture(source: string, knownCodes?: ReadonlySet<string>): 
   let targetFixtureLine = -1;
 
   lines.forEach((line, i) => {
+    if (!isMarkerLine(line) && MARKER_LIKE.test(line)) {
+      throw new FixtureSyntaxError(
+        `fixture line ${i + 1}: looks like a marker but is not one (markers start at column 0 as "<!-- ^^^ code -->", "<!-- @col code -->", "<!-- fixture: {…} -->" or "<!-- expect: clean -->"): ${JSON.stringify(line)}`,
+      );
+    }
     if (!isMarkerLine(line)) {
       target = kept.length;
       targetFixtureLine = i;
@@ -102,11 +114,15 @@ export function parseFixture(source: string, knownCodes?: ReadonlySet<string>): 
     const trimmed = body.trim();
     const fixture = FIXTURE_BODY.exec(trimmed);
     if (fixture) {
+      let parsed: unknown;
       try {
-        options = { ...options, ...(JSON.parse(fixture[1] ?? '{}') as FixtureOptions) };
+        parsed = JSON.parse(fixture[1] ?? '{}');
       } catch (err) {
         throw new FixtureSyntaxError(`${where}: the fixture options are not JSON: ${String(err)}`);
       }
+      const unknown = Object.keys(parsed as object).filter((k) => !OPTION_KEYS.has(k));
+      if (unknown.length) throw new FixtureSyntaxError(`${where}: unknown fixture option ${unknown.map((k) => `"${k}"`).join(', ')} (known: ${[...OPTION_KEYS].join(', ')})`);
+      options = { ...options, ...(parsed as FixtureOptions) };
       return;
     }
     if (CLEAN_BODY.test(trimmed)) {

@@ -7,6 +7,7 @@ import type { CodeAction, Diagnostic, DocumentSymbol, Hover, InitializeResult, P
 import { createLanguageService, DEFAULT_REQUIRED_SECTIONS, normalizeSettings } from '../../server/src/core';
 import { applyEdits, bigDigest, digestText, doc, lineOf, paperText, rangeOf, thumbnailFor } from '../helpers/digest';
 import { ensureServerBuilt, LspClient, TIMEOUT_MS } from '../helpers/lspClient';
+import { seeded } from '../helpers/random';
 
 const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
 const SLOW = { timeout: 120_000 };
@@ -277,9 +278,13 @@ describe('language server over stdio', SLOW, () => {
     });
 
     test('random UTF-16 code units, lone surrogates and control characters included', SLOW, async () => {
-      let seed = 42;
-      const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-      const noise = Array.from({ length: 200_000 }, () => String.fromCharCode(Math.floor(random() * 0x10000))).join('');
+      const rnd = seeded(42);
+      const noise = Array.from({ length: 200_000 }, () => String.fromCharCode(rnd.int(0x10000))).join('');
+      // What the noise holds: most of the 65,536 code units, line breaks, surrogates and controls.
+      assert.ok(new Set(noise).size > 60_000, `${new Set(noise).size} distinct code units`);
+      assert.ok((noise.match(/\n/g) ?? []).length >= 1 && (noise.match(/\r/g) ?? []).length >= 1, 'CR and LF');
+      assert.ok((noise.match(/[\ud800-\udfff]/g) ?? []).length > 5_000, 'surrogates, mostly unpaired');
+      assert.ok((noise.match(/[\u0000-\u001f]/g) ?? []).length > 40, 'control characters');
       await check('random', heading + noise);
       await check('random-lines', `${heading}### [${noise.slice(0, 500)}](${noise.slice(500, 900)})\n${noise.slice(900)}`);
     });

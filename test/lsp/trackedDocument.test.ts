@@ -4,50 +4,67 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { TrackedDocument } from '../../server/src/lsp/trackedDocument';
+import { seeded, Tally } from '../helpers/random';
 
-function random(seed: number): (n: number) => number {
-  let s = seed;
-  return (n) => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s % n;
-  };
+const PIECES = ['a', '\n', 'xyz\n', '### T\n', '😀', '\r\n', '가나다', ''] as const;
+
+/** True when applying `changes` in order leaves a lone CR at any step, on a scratch copy. */
+function leavesLoneCr(text: string, changes: TextDocumentContentChangeEvent[]): boolean {
+  const scratch = TextDocument.create('file:///scratch.md', 'markdown', 1, text);
+  return changes.some((change) => {
+    TextDocument.update(scratch, [change], 2);
+    return /\r(?!\n)/.test(scratch.getText());
+  });
 }
 
-const PIECES = ['a', '\n', 'xyz\n', '### T\n', '😀', '\r\n', '가나다', ''];
-
 test('random edits: same text, lines and positions as TextDocument, and an exact change span', () => {
-  const rnd = random(7);
+  const rnd = seeded(7);
+  const drawn = new Tally<string>();
+  const draw = (): string => drawn.add(rnd.pick(PIECES));
+  // What the checked versions held: each kind of text must really have been compared.
+  const checked = new Tally<'crlf' | 'astral' | 'hangul' | 'heading' | 'chunked' | 'multi-change'>();
+  let versions = 0;
   for (let round = 0; round < 120; round++) {
     // Some documents are large enough to be split into several chunks.
-    const size = rnd(3) === 0 ? 40_000 + rnd(40_000) : rnd(200);
+    const size = rnd.int(3) === 0 ? 40_000 + rnd.int(40_000) : rnd.int(200);
     let initial = '';
-    for (let i = 0; i < size; i++) initial += PIECES[rnd(PIECES.length)];
+    for (let i = 0; i < size; i++) initial += draw();
     const ref = TextDocument.create('file:///t.md', 'markdown', 1, initial);
     const doc = TrackedDocument.create('file:///t.md', 'markdown', 1, initial);
     for (let e = 0; e < 20; e++) {
-      const changes = Array.from({ length: 1 + rnd(3) }, () => {
-        const start = { line: rnd(ref.lineCount + 1), character: rnd(20) };
-        const end = rnd(2) ? start : { line: start.line + rnd(3), character: rnd(30) };
-        let text = rnd(10) === 0 ? 'q'.repeat(40_000) : '';
-        for (let i = 0; i < rnd(5); i++) text += PIECES[rnd(PIECES.length)];
-        return { range: { start, end }, text };
-      });
+      let changes: TextDocumentContentChangeEvent[];
+      // A lone CR is a line break to LSP but not to the core; editors never send one
+      // (they normalise line ends), so edits that would leave one, even between two
+      // changes of one notification, are drawn again.
+      do {
+        changes = Array.from({ length: 1 + rnd.int(3) }, () => {
+          // Lines stay inside the document: TextDocument's own line table goes wrong for
+          // an edit on a line past the end (it trusts the range's line numbers).
+          const start = { line: rnd.int(ref.lineCount), character: rnd.int(20) };
+          const end = rnd.int(2) ? start : { line: Math.min(ref.lineCount - 1, start.line + rnd.int(3)), character: rnd.int(30) };
+          let text = rnd.int(10) === 0 ? 'q'.repeat(40_000) : '';
+          for (let i = 0, n = rnd.int(5); i < n; i++) text += draw();
+          return { range: { start, end }, text };
+        });
+      } while (leavesLoneCr(ref.getText(), changes));
       const before = ref.getText();
       TextDocument.update(ref, changes, e + 2);
       TrackedDocument.update(doc, changes, e + 2);
       const after = ref.getText();
-      // A lone CR is a line break to LSP but not to the core; editors never send one (they normalise line ends).
-      if (/\r(?!\n)/.test(after)) break;
       const where = `round ${round}, edit ${e}`;
       assert.equal(doc.slice(0, doc.length), after, where);
       assert.equal(doc.lineCount, ref.lineCount, where);
       for (let k = 0; k < 5; k++) {
-        const offset = rnd(after.length + 1);
+        const offset = rnd.int(after.length + 1);
         assert.deepEqual(doc.positionAt(offset), ref.positionAt(offset), where);
         const p = ref.positionAt(offset);
         assert.equal(doc.offsetAt(p), ref.offsetAt(p), where);
-        const length = rnd(100);
+        // Positions past a line's end, and on lines past the end, clamp the same way.
+        const past = { line: rnd.int(ref.lineCount + 2), character: rnd.int(200) };
+        assert.equal(doc.offsetAt(past), ref.offsetAt(past), `${where}, ${JSON.stringify(past)}`);
+        const length = rnd.int(100);
         assert.equal(doc.slice(offset, offset + length), after.slice(offset, offset + length), where);
         assert.equal(doc.charCodeAt(offset), after.charCodeAt(offset), where);
       }
@@ -55,7 +72,24 @@ test('random edits: same text, lines and positions as TextDocument, and an exact
       assert.ok(span, where);
       assert.equal(before.slice(0, span.start) + after.slice(span.start, span.newEnd) + before.slice(span.oldEnd), after, where);
       assert.equal(doc.getText(), after, where);
+      versions++;
+      if (after.includes('\r\n')) checked.add('crlf');
+      if (/[\ud800-\udbff]/.test(after)) checked.add('astral');
+      if (after.includes('가')) checked.add('hangul');
+      if (after.includes('### T')) checked.add('heading');
+      if (after.length > 32 * 1024) checked.add('chunked');
+      if (changes.length > 1) checked.add('multi-change');
     }
+  }
+  // The generator draws every piece, about equally often (1/8 each).
+  const total = [...drawn.counts.values()].reduce((a, b) => a + b, 0);
+  for (const piece of PIECES) {
+    const share = drawn.get(piece) / total;
+    assert.ok(share > 0.1 && share < 0.15, `${JSON.stringify(piece)} drawn ${drawn.get(piece)} of ${total} times`);
+  }
+  assert.equal(versions, 120 * 20);
+  for (const kind of ['crlf', 'astral', 'hangul', 'heading', 'chunked', 'multi-change'] as const) {
+    assert.ok(checked.get(kind) > versions / 5, `${kind}: ${checked.get(kind)} of ${versions} checked versions`);
   }
 });
 
