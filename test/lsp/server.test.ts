@@ -3,11 +3,18 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, DocumentSymbol, Hover, InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { createLanguageService, DEFAULT_REQUIRED_SECTIONS, normalizeSettings } from '../../server/src/core';
 import { applyEdits, bigDigest, digestText, doc, lineOf, paperText, rangeOf, thumbnailFor } from '../helpers/digest';
 import { ensureServerBuilt, LspClient, TIMEOUT_MS } from '../helpers/lspClient';
 import { seeded } from '../helpers/random';
+import { REPO_ROOT } from '../helpers/paths';
+
+/** Where the bundled server points `codeDescription.href`: docs/rules.md of this checkout. */
+const RULES_MD_URL = pathToFileURL(join(REPO_ROOT, 'docs', 'rules.md')).href;
 
 const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
 const SLOW = { timeout: 120_000 };
@@ -197,6 +204,162 @@ describe('language server over stdio', SLOW, () => {
       assert.deepEqual(p.diagnostics, []);
       const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 7 } });
       assert.equal(hover, null, 'a closed document has no hover');
+    });
+  });
+
+  describe('literal wire payloads (written out by hand, not derived from the core)', () => {
+    const r = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+    /** The rule docs the server links to: docs/rules.md of this checkout, which must exist and hold the rule's heading. */
+    const href = (code: string): string => `${RULES_MD_URL}#${code}`;
+    const current = {
+      uri: 'file:///work/test-workspace/wire-current.md',
+      text: [
+        '## Daily Papers (2025-01-23)',
+        '',
+        '### [Wire Paper](https://arxiv.org/pdf/2501.40001)',
+        '',
+        '![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.40001.png)',
+        '',
+        'Vote: 12',
+        '',
+        'Authors: Ada Lovelace, Alan Turing, Ada Lovelace',
+        '',
+        "- ***What's New***: Talking LSP over stdio.",
+        '- ***Technical Details***: Content-Length framing.',
+        '',
+      ].join('\n'),
+    };
+    const legacy = {
+      uri: 'file:///work/test-workspace/wire-legacy.md',
+      text: [
+        '## Daily Papers (2024-03-05)',
+        '',
+        '### [Old Style](https://arxiv.org/abs/2403.31001)',
+        '',
+        'Vote: 7',
+        '',
+        '- An unlabeled bullet.',
+        '',
+        '## Daily Papers (2024-03-06)',
+        '',
+        '## Daily Papers (2024-03-07)',
+        '',
+        '### [One Line](https://arxiv.org/abs/2403.31002)',
+        '### [Two Lines](https://arxiv.org/abs/2403.31003)',
+        '- Another bullet.',
+        '',
+      ].join('\n'),
+    };
+    const canonicalFix = { title: 'Link to https://arxiv.org/abs/2501.40001', edits: [{ range: r(2, 17, 2, 49), newText: 'https://arxiv.org/abs/2501.40001' }] };
+    const sectionFix = { title: 'Add the "Performance Highlights" section', edits: [{ range: r(11, 50, 11, 50), newText: '\n- ***Performance Highlights***: ' }] };
+    const currentDiagnostics = [
+      {
+        range: r(2, 17, 2, 49),
+        severity: 2,
+        code: 'non-canonical-arxiv-link',
+        codeDescription: { href: href('non-canonical-arxiv-link') },
+        source: 'digest',
+        message: 'The paper link uses a PDF link; expected the abstract page https://arxiv.org/abs/2501.40001.',
+        data: { fix: canonicalFix },
+      },
+      {
+        range: r(8, 36, 8, 48),
+        severity: 2,
+        code: 'duplicate-author',
+        codeDescription: { href: href('duplicate-author') },
+        source: 'digest',
+        message: 'The author "Ada Lovelace" is listed twice.',
+        relatedInformation: [{ location: { uri: current.uri, range: r(8, 9, 8, 21) }, message: 'First listing of Ada Lovelace' }],
+        data: {},
+      },
+      {
+        range: r(2, 5, 2, 15),
+        severity: 1,
+        code: 'missing-section',
+        codeDescription: { href: href('missing-section') },
+        source: 'digest',
+        message: 'Missing section "Performance Highlights"; expected a bullet "- ***Performance Highlights***: …" in this paper.',
+        data: { fix: sectionFix },
+      },
+    ];
+    let currentPublished: PublishDiagnosticsParams;
+
+    before(async () => {
+      currentPublished = await client.open(current.uri, current.text, 1);
+    });
+
+    test('the rule-docs link is a file that exists and has a heading for every rule', () => {
+      assert.ok(RULES_MD_URL.startsWith('file:///'), RULES_MD_URL);
+      const docs = readFileSync(fileURLToPath(RULES_MD_URL), 'utf8');
+      for (const code of ['non-canonical-arxiv-link', 'duplicate-author', 'missing-section', 'legacy-format']) assert.match(docs, new RegExp(`^## ${code}$`, 'm'));
+    });
+
+    test('diagnostics: errors are 1, warnings 2, with the full docs link, related information and the fix data', () => {
+      assert.deepEqual(currentPublished, { uri: current.uri, version: 1, diagnostics: currentDiagnostics });
+    });
+
+    test('a legacy digest: one information note (3) on the first day heading', async () => {
+      const p = await client.open(legacy.uri, legacy.text, 1);
+      assert.deepEqual(p, {
+        uri: legacy.uri,
+        version: 1,
+        diagnostics: [
+          {
+            range: r(0, 0, 0, 28),
+            severity: 3,
+            code: 'legacy-format',
+            codeDescription: { href: href('legacy-format') },
+            source: 'digest',
+            message: 'This digest uses the older unlabeled-bullet summary style; section, vote, thumbnail and author-line checks are skipped for it.',
+            data: {},
+          },
+        ],
+      });
+    });
+
+    test('code actions: preferred quick fixes that carry their diagnostic and the literal edit', async () => {
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: current.uri }, range: r(2, 0, 2, 0), context: { diagnostics: currentPublished.diagnostics } });
+      assert.deepEqual(actions, [
+        { title: canonicalFix.title, kind: 'quickfix', diagnostics: [currentDiagnostics[0]], isPreferred: true, edit: { changes: { [current.uri]: canonicalFix.edits } } },
+        { title: sectionFix.title, kind: 'quickfix', diagnostics: [currentDiagnostics[2]], isPreferred: true, edit: { changes: { [current.uri]: sectionFix.edits } } },
+      ]);
+    });
+
+    test('folding ranges: sorted, and none for an empty day or a one-line paper', async () => {
+      assert.deepEqual(await client.request('textDocument/foldingRange', { textDocument: { uri: current.uri } }), [
+        { startLine: 0, endLine: 11 },
+        { startLine: 2, endLine: 11 },
+      ]);
+      assert.deepEqual(await client.request('textDocument/foldingRange', { textDocument: { uri: legacy.uri } }), [
+        { startLine: 0, endLine: 6 },
+        { startLine: 2, endLine: 6 },
+        { startLine: 10, endLine: 14 },
+        { startLine: 13, endLine: 14 },
+      ]);
+    });
+
+    test('hover: the escaped Markdown card and the heading range', async () => {
+      assert.deepEqual(await client.request('textDocument/hover', { textDocument: { uri: current.uri }, position: { line: 2, character: 6 } }), {
+        contents: {
+          kind: 'markdown',
+          value: [
+            '**Wire Paper**',
+            '[arXiv:2501\\.40001](https://arxiv.org/abs/2501.40001) · [PDF](https://arxiv.org/pdf/2501.40001) · [Hugging Face](https://huggingface.co/papers/2501.40001)',
+            'Votes: 12 · 3 authors: Ada Lovelace, Alan Turing, Ada Lovelace',
+            "What\\'s New: Talking LSP over stdio\\.",
+            '![thumbnail](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.40001.png)',
+          ].join('\n\n'),
+        },
+        range: r(2, 0, 2, 50),
+      });
+      assert.deepEqual(await client.request('textDocument/hover', { textDocument: { uri: legacy.uri }, position: { line: 12, character: 3 } }), {
+        contents: { kind: 'markdown', value: '**One Line**\n\n[arXiv:2403\\.31002](https://arxiv.org/abs/2403.31002) · [PDF](https://arxiv.org/pdf/2403.31002) · [Hugging Face](https://huggingface.co/papers/2403.31002)' },
+        range: r(12, 0, 12, 48),
+      });
+    });
+
+    after(async () => {
+      for (const uri of [current.uri, legacy.uri]) await client.notify('textDocument/didClose', { textDocument: { uri } });
     });
   });
 
