@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, digestDiagnostics, documentSymbols, fixture, openFixture, openUntitled, rangeOf, sleep, waitFor, waitForDiagnostics } from './helpers';
+import { closeAllEditors, codeOf, digestDiagnostics, documentSymbols, fixture, openFixture, openUntitled, rangeOf, waitFor, waitForDiagnostics } from './helpers';
 
 const { Error: E, Warning: W } = vscode.DiagnosticSeverity;
 
@@ -38,10 +38,28 @@ export default function register(): void {
 
     test('a clean digest has no digest diagnostics', async () => {
       const { document } = await openFixture('digests/2025-01-23.md');
-      // Symbols from our server show that it has parsed this version.
       await waitFor('the digest outline', () => documentSymbols(document.uri), (s) => s.some((x) => x.name === 'Daily Papers (2025-01-23)'));
-      await sleep(500);
+      // A positive signal before the absence check: the server validates documents in the
+      // order they open, so once a digest opened after this one has its diagnostics, this one has been checked.
+      const marker = await openUntitled('## Daily Papers (2025-01-23)\n\n### [Marker](https://arxiv.org/abs/2501.10009)\n');
+      await waitForDiagnostics(marker.document.uri, (d) => d.length > 0, 'diagnostics on a marker digest');
       assert.deepEqual(digestDiagnostics(document.uri).map(codeOf), []);
+    });
+
+    test('the clean digest text, after a defect is typed and undone, is clean again', async () => {
+      const clean = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture('digests/2025-01-23.md')));
+      const editor = await openUntitled(clean);
+      const uri = editor.document.uri;
+      const line = editor.document.getText().split('\n').indexOf('Vote: 42');
+      assert.ok(line > 0, 'the fixture has "Vote: 42"');
+      const value = new vscode.Range(line, 6, line, 8);
+      assert.ok(await editor.edit((b) => b.replace(value, 'lots')));
+      // Positive signal: the server has diagnostics for a version of this very document.
+      await waitForDiagnostics(uri, (d) => d.map(codeOf).join() === 'invalid-vote', 'invalid-vote on the typed defect');
+      assert.ok(await editor.edit((b) => b.replace(new vscode.Range(line, 6, line, 10), '42')));
+      assert.equal(editor.document.getText(), clean);
+      // Empty again can only come from the server publishing for the later, clean version.
+      await waitForDiagnostics(uri, (d) => d.length === 0, 'the diagnostics of the clean version');
     });
 
     test('typing a fix with TextEditor.edit clears the diagnostic', async () => {
