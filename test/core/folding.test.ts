@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLanguageService } from '../../server/src/core';
 import { doc, paperText } from '../helpers/digest';
@@ -32,4 +32,43 @@ test('folds the day and each paper, each paper up to its last text line', () => 
 
 test('a non-digest Markdown file gets no folding ranges from us', () => {
   assert.deepEqual(createLanguageService().getFoldingRanges(doc('# Notes\n\n### A heading\n\ntext\n')), []);
+});
+
+describe('folding: what a user sees in the gutter', () => {
+  const ranges = (t: string) => createLanguageService().getFoldingRanges(doc(t));
+
+  test('ranges are sorted by start line across days, with no fold for an empty day or a one-line paper', () => {
+    const t = [
+      '## Daily Papers (2025-01-24)', // 0
+      '',
+      '### [Later Day Paper](https://arxiv.org/abs/2501.00003)', // 2
+      '- ***What\'s New***: x', // 3
+      '',
+      '## Daily Papers (2025-01-23)', // 5: no papers, so no fold
+      '',
+      'Nothing today.',
+      '',
+      '## Daily Papers (2025-01-22)', // 9
+      '',
+      '### [One Line](https://arxiv.org/abs/2501.00001)', // 11: one line, no fold
+      '### [Two Lines](https://arxiv.org/abs/2501.00002)', // 12
+      '- ***What\'s New***: y', // 13
+      '',
+    ].join('\n');
+    assert.deepEqual(ranges(t), [
+      { startLine: 0, endLine: 3 },
+      { startLine: 2, endLine: 3 },
+      { startLine: 9, endLine: 13 },
+      { startLine: 12, endLine: 13 },
+    ]);
+  });
+
+  test('whitespace-only lines after a paper are not part of its fold', () => {
+    const t = ['## Daily Papers (2025-01-23)', '', '### [A](https://arxiv.org/abs/2501.00001)', '- ***What\'s New***: x', '   ', '\t', '', '### [B](https://arxiv.org/abs/2501.00002)', '- ***What\'s New***: y', '  '].join('\n');
+    assert.deepEqual(ranges(t), [
+      { startLine: 0, endLine: 8 },
+      { startLine: 2, endLine: 3 },
+      { startLine: 7, endLine: 8 },
+    ]);
+  });
 });

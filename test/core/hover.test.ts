@@ -201,3 +201,27 @@ describe('hover card with hostile text', () => {
     assert.equal(visibleText(escapeMarkdown(punctuation)), punctuation);
   });
 });
+
+describe('hover card: boundaries', () => {
+  const withSummary = (summary: string): string => digestText('2025-01-23', [{ title: 'Long Summary', sections: [`***What's New***: ${summary}`, '***Technical Details***: b', '***Performance Highlights***: c'] }]);
+  const summaryLine = (text: string): string | undefined =>
+    hoverAt(text, { line: 2, character: 6 })
+      ?.markdown.split('\n\n')
+      .find((p) => p.startsWith("What\\'s New: "));
+
+  test('a 600-character summary is shown whole', () => {
+    const summary = 'ab'.repeat(300);
+    assert.equal(summaryLine(withSummary(summary)), `What\\'s New: ${summary}`);
+  });
+
+  test('a 601-character summary is cut after 600 characters, with an ellipsis', () => {
+    const summary = `${'ab'.repeat(300)}Z`;
+    assert.equal(summaryLine(withSummary(summary)), `What\\'s New: ${'ab'.repeat(300)}…`);
+  });
+
+  test('a paper that is only a heading line still has a card, on its heading', () => {
+    const text = '## Daily Papers (2025-01-23)\n\n### [Only a Heading](https://arxiv.org/abs/2501.12948)\n### [Next](https://arxiv.org/abs/2501.12949)\n';
+    assert.equal(hoverAt(text, { line: 2, character: 6 })?.markdown.split('\n')[0], '**Only a Heading**');
+    assert.equal(hoverAt(text, { line: 3, character: 6 })?.markdown.split('\n')[0], '**Next**');
+  });
+});

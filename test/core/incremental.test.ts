@@ -198,6 +198,23 @@ describe('incremental results equal a fresh parse', () => {
     assertSame(service, twoDays, ++v, defaultSettings, 'copying a paper under an older day');
   });
 
+  test('joining a heading onto the non-empty line above it: one paper fewer, as in a fresh parse', () => {
+    // No blank line before paper 3, so deleting the line break puts "### [" mid-line.
+    const text = bigDigest(5).replace('\n\n### [Generated Paper Number 3]', '\n### [Generated Paper Number 3]');
+    const at = text.indexOf('### [Generated Paper Number 3]');
+    assert.notEqual(text.charCodeAt(at - 2), 10, 'the line above is not blank');
+    const joined = text.slice(0, at - 1) + text.slice(at);
+    for (const withHint of [true, false]) {
+      const service = createLanguageService();
+      const first = withHint ? hinted(text, 1, undefined, 0) : doc(text, URI, 1);
+      assert.equal(service.getModel(first)?.papers.length, 5);
+      const second = withHint ? hinted(joined, 2, { text, version: 1 }, 0) : doc(joined, URI, 2);
+      const model = service.getModel(second);
+      assert.equal(model?.papers.length, 4, withHint ? 'with a change hint' : 'without one');
+      assert.deepEqual(model, createLanguageService().getModel(second));
+    }
+  });
+
   test('200 random edits keep the incremental model equal to a fresh one', () => {
     const random = mulberry32(20250123);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;

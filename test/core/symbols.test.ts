@@ -119,3 +119,14 @@ describe('document symbols', () => {
     assert.deepEqual(problems.map((p) => p.message), []);
   });
 });
+
+describe('document symbols: labels a user writes without emphasis', () => {
+  test('a plain "What\'s New:" bullet (colon only) is still a section in the outline; a plain bullet is not', () => {
+    const text = digestText('2025-01-23', [{ title: 'Plain Labels', sections: ["What's New: written without stars.", 'Just a bullet without a label.', '***Technical Details***: x'] }]);
+    const [day] = symbols(text);
+    assert.deepEqual(day?.children[0]?.children.map((s) => [s.name, s.selectionRange]), [
+      ["What's New", rangeOf(text, "What's New:")],
+      ['Technical Details', rangeOf(text, '***Technical Details***:')],
+    ]);
+  });
+});

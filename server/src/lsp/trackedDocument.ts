@@ -28,6 +28,8 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
   private joined: string | undefined;
   private readonly steps: Step[] = [];
   length = 0;
+  /** Characters copied into new strings by edits and whole-text joins; tests read it to show an edit stays in its chunk. */
+  copiedChars = 0;
 
   private constructor(
     readonly uri: string,
@@ -63,7 +65,10 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
   }
 
   getText(): string {
-    this.joined ??= this.chunks.join('');
+    if (this.joined === undefined) {
+      this.joined = this.chunks.join('');
+      this.copiedChars += this.length;
+    }
     return this.joined;
   }
 
@@ -139,6 +144,7 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
     const base = this.starts[first]!;
     const lastChunk = this.chunks[last]!;
     const merged = this.chunks[first]!.slice(0, start - base) + text + lastChunk.slice(end - this.starts[last]!);
+    this.copiedChars += merged.length;
     const pieces = splitChunks(merged).filter((c) => c !== '');
     this.chunks = this.chunks.slice(0, first).concat(pieces, this.chunks.slice(last + 1));
     if (this.chunks.length === 0) this.chunks.push('');
