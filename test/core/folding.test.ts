@@ -63,6 +63,14 @@ describe('folding: what a user sees in the gutter', () => {
     ]);
   });
 
+  test('an empty first day (line 0) gets no fold either', () => {
+    const t = ['## Daily Papers (2025-01-24)', '', 'Nothing today.', '', '## Daily Papers (2025-01-23)', '', '### [A](https://arxiv.org/abs/2501.00001)', '- ***What\'s New***: x', ''].join('\n');
+    assert.deepEqual(ranges(t), [
+      { startLine: 4, endLine: 7 },
+      { startLine: 6, endLine: 7 },
+    ]);
+  });
+
   test('whitespace-only lines after a paper are not part of its fold', () => {
     const t = ['## Daily Papers (2025-01-23)', '', '### [A](https://arxiv.org/abs/2501.00001)', '- ***What\'s New***: x', '   ', '\t', '', '### [B](https://arxiv.org/abs/2501.00002)', '- ***What\'s New***: y', '  '].join('\n');
     assert.deepEqual(ranges(t), [

@@ -1,0 +1,78 @@
+// `npm run mutation`: StrykerJS over server/src/core and server/src/lsp
+// (stryker.config.mjs), then the score per folder with documented equivalents
+// (test/mutation/equivalent.md) left out. Timeouts count as killed.
+//
+//   npm run mutation                          every file (slow: hours on 2 cores)
+//   npm run mutation -- --since main          only files changed since a git ref (committed or not)
+//   npm run mutation -- --files a.ts,b.ts     only these files
+//   npm run mutation -- --score-only          print the scores of the last report again
+//
+// The HTML report is written to reports/mutation/ (gitignored).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { printScores } from './mutation-score.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const MUTATED = /^server\/src\/(core|lsp)\/.*\.ts$/;
+const REPORT = join(root, 'reports', 'mutation', 'mutation.json');
+
+const { values } = parseArgs({
+  options: {
+    since: { type: 'string' },
+    files: { type: 'string' },
+    'score-only': { type: 'boolean', default: false },
+  },
+});
+
+function git(args) {
+  const r = spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr.trim()}`);
+  return r.stdout.split('\n').filter(Boolean);
+}
+
+/** Files under the mutated folders changed since `ref`: commits since the merge base, staged, unstaged and new. */
+function changedSince(ref) {
+  const base = git(['merge-base', ref, 'HEAD'])[0];
+  const names = new Set([...git(['diff', '--name-only', base]), ...git(['ls-files', '--others', '--exclude-standard'])]);
+  return [...names].filter((f) => MUTATED.test(f) && existsSync(join(root, f))).sort();
+}
+
+if (values['score-only']) {
+  process.exit(printScores(REPORT) ? 0 : 1);
+}
+
+let mutate;
+if (values.since) {
+  try {
+    mutate = changedSince(values.since);
+  } catch (err) {
+    console.error(`Cannot list the files changed since "${values.since}": ${err.message}`);
+    process.exit(2);
+  }
+  console.log(`Files under server/src/core and server/src/lsp changed since ${values.since}: ${mutate.length ? mutate.join(', ') : 'none'}`);
+  if (mutate.length === 0) process.exit(0);
+} else if (values.files) {
+  mutate = values.files.split(',').map((f) => f.trim()).filter(Boolean);
+  const outside = mutate.filter((f) => !MUTATED.test(f) || !existsSync(join(root, f)));
+  if (outside.length) {
+    console.error(`Not a TypeScript file under server/src/core or server/src/lsp: ${outside.join(', ')}`);
+    process.exit(2);
+  }
+}
+
+const stryker = join(root, 'node_modules', '.bin', 'stryker');
+if (!existsSync(stryker)) {
+  console.error('StrykerJS is not installed: run `npm ci` first.');
+  process.exit(2);
+}
+const args = ['run', 'stryker.config.mjs', ...(mutate ? ['--mutate', mutate.join(',')] : [])];
+const started = performance.now();
+const run = spawnSync(stryker, args, { cwd: root, stdio: 'inherit' });
+const seconds = (performance.now() - started) / 1000;
+console.log(`\nStryker ran ${mutate ? `on ${mutate.length} file(s)` : 'on every file'} in ${seconds.toFixed(0)} s (${(seconds / 60).toFixed(1)} min), exit ${run.status}.`);
+if (run.status !== 0) process.exit(run.status ?? 1);
+process.exit(printScores(REPORT, mutate) ? 0 : 1);
