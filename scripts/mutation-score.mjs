@@ -29,9 +29,17 @@ function sourceAt(source, loc) {
   return [lines[start.line - 1]?.slice(start.column - 1), ...lines.slice(start.line, end.line - 1), lines[end.line - 1]?.slice(0, end.column - 1)].join('\n');
 }
 
+/**
+ * A documented equivalent matches a mutant when the file and mutator agree, the
+ * documented fragment contains the mutated code and stands on the mutant's own
+ * line(s), and the replacement contains the documented one.
+ */
 export function isEquivalent(equivalents, file, mutant, source) {
   const original = sourceAt(source, mutant.location);
-  return equivalents.some((e) => e.file === file && e.mutator === mutant.mutatorName && original !== '' && e.original.includes(original) && (mutant.replacement ?? '').includes(e.replacement));
+  const lines = source.split('\n').slice(mutant.location.start.line - 1, mutant.location.end.line).join('\n');
+  return equivalents.some(
+    (e) => e.file === file && e.mutator === mutant.mutatorName && original !== '' && e.original.includes(original) && lines.includes(e.original) && (mutant.replacement ?? '').includes(e.replacement),
+  );
 }
 
 /** Prints the table; returns false when the report is missing. */

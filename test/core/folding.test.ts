@@ -63,6 +63,14 @@ describe('folding: what a user sees in the gutter', () => {
     ]);
   });
 
+  test('the day fold reaches a heading-only paper on the last line of a file without a final newline', () => {
+    const t = ['## Daily Papers (2025-01-23)', '', '### [A](https://arxiv.org/abs/2501.00001)', '- ***What\'s New***: x', '', '### [B](https://arxiv.org/abs/2501.00002)'].join('\n');
+    assert.deepEqual(ranges(t), [
+      { startLine: 0, endLine: 5 },
+      { startLine: 2, endLine: 3 },
+    ]);
+  });
+
   test('an empty first day (line 0) gets no fold either', () => {
     const t = ['## Daily Papers (2025-01-24)', '', 'Nothing today.', '', '## Daily Papers (2025-01-23)', '', '### [A](https://arxiv.org/abs/2501.00001)', '- ***What\'s New***: x', ''].join('\n');
     assert.deepEqual(ranges(t), [

@@ -225,3 +225,47 @@ describe('hover card: boundaries', () => {
     assert.equal(hoverAt(text, { line: 3, character: 6 })?.markdown.split('\n')[0], '**Next**');
   });
 });
+
+describe('hover card: the whole card, written out', () => {
+  const card = (papers: Parameters<typeof digestText>[1], line = 2, raw: unknown = {}): string | undefined => hoverAt(digestText('2025-01-23', papers), { line, character: 6 }, raw)?.markdown;
+  const links = (id: string): string => `[arXiv:${id.replace('.', '\\.')}](https://arxiv.org/abs/${id}) · [PDF](https://arxiv.org/pdf/${id}) · [Hugging Face](https://huggingface.co/papers/${id})`;
+
+  test('three authors are all shown, without an ellipsis; facts are joined by " · "', () => {
+    assert.equal(
+      card([{ id: '2501.00001', title: 'Three', vote: '5', authors: 'A One, B Two, C Three', thumbnail: null }]),
+      ['**Three**', links('2501.00001'), 'Votes: 5 · 3 authors: A One, B Two, C Three', "What\\'s New: A new method for testing digests\\."].join('\n\n'),
+    );
+  });
+
+  test('four authors: the first three and an ellipsis; one author is singular', () => {
+    assert.equal(card([{ id: '2501.00001', title: 'Four', vote: null, authors: 'A, B, C, D', thumbnail: null, sections: [] }]), ['**Four**', links('2501.00001'), '4 authors: A, B, C, …'].join('\n\n'));
+    assert.equal(card([{ id: '2501.00001', title: 'One', vote: null, authors: 'Solo Author', thumbnail: null, sections: [] }]), ['**One**', links('2501.00001'), '1 author: Solo Author'].join('\n\n'));
+  });
+
+  test('no vote and no authors: no facts paragraph at all; an empty vote shows a dash', () => {
+    assert.equal(card([{ id: '2501.00001', title: 'Bare', vote: null, authors: null, thumbnail: null, sections: [] }]), ['**Bare**', links('2501.00001')].join('\n\n'));
+    assert.equal(card([{ id: '2501.00001', title: 'Empty Vote', vote: '', authors: null, thumbnail: null, sections: [] }]), ['**Empty Vote**', links('2501.00001'), 'Votes: —'].join('\n\n'));
+  });
+
+  test("the summary is the What's New bullet, not the first labeled or unlabeled bullet", () => {
+    const sections = ['A plain bullet first.', '***Technical Details***: details first.', "***What's New***: the news."];
+    assert.equal(card([{ id: '2501.00001', title: 'Order', vote: null, authors: null, thumbnail: null, sections }]), ['**Order**', links('2501.00001'), "What\\'s New: the news\\."].join('\n\n'));
+  });
+
+  test("with no required sections configured, the summary is still the What's New bullet", () => {
+    const sections = ['***Technical Details***: details.', "***What's New***: the news."];
+    assert.equal(card([{ id: '2501.00001', title: 'No Settings', vote: null, authors: null, thumbnail: null, sections }], 2, { requiredSections: [] }), ['**No Settings**', links('2501.00001'), "What\\'s New: the news\\."].join('\n\n'));
+  });
+
+  test('thumbnails: a .jpg is shown; a URL that only contains an https image URL is not', () => {
+    const jpg = 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.00001.jpg';
+    assert.equal(card([{ id: '2501.00001', title: 'Jpg', vote: null, authors: null, thumbnail: jpg, sections: [] }]), ['**Jpg**', links('2501.00001'), `![thumbnail](${jpg})`].join('\n\n'));
+    const sneaky = 'data:https://cdn-thumbnails.huggingface.co/x.png';
+    assert.equal(card([{ id: '2501.00001', title: 'Sneaky', vote: null, authors: null, thumbnail: sneaky, sections: [] }]), ['**Sneaky**', links('2501.00001')].join('\n\n'));
+  });
+
+  test('two untitled papers with different ids are not "listed twice"', () => {
+    const text = '## Daily Papers (2025-01-23)\n\n### [](https://arxiv.org/abs/2501.00001)\n\n### [](https://arxiv.org/abs/2501.00002)\n';
+    assert.equal(hoverAt(text, { line: 2, character: 2 })?.markdown, ['**\\(untitled paper\\)**', links('2501.00001')].join('\n\n'));
+  });
+});

@@ -112,3 +112,32 @@ describe('quick fixes', () => {
     assert.equal(lineOf(t, 'Missing') < (missing?.fix?.edits[0]?.range.start.line ?? 0), true);
   });
 });
+
+describe('duplicate-paper: what counts as the same paper, written out', () => {
+  const dups = (text: string): { message: string; related: string[] }[] =>
+    (createLanguageService().computeDiagnostics(doc(text)) ?? [])
+      .filter((i) => i.rule === 'duplicate-paper')
+      .map((i) => ({ message: i.message, related: (i.related ?? []).map((r) => `${r.range.start.line}: ${r.message}`) }));
+  const day = (...headings: string[]): string => `## Daily Papers (2025-01-23)\n\n${headings.map((h) => `${h}\n\n`).join('')}`;
+
+  test('the same id twice: the message and related information name the first entry', () => {
+    assert.deepEqual(dups(day('### [One](https://arxiv.org/abs/2501.00001)', '### [Two](https://arxiv.org/abs/2501.00001v2)')), [
+      { message: 'Paper 2501.00001 is listed twice; the first entry is on line 3.', related: ['2: First entry of 2501.00001'] },
+    ]);
+  });
+
+  test('the same title under two ids, and under no valid link at all', () => {
+    assert.deepEqual(dups(day('### [Same Title](https://arxiv.org/abs/2501.00001)', '### [same title!](https://arxiv.org/abs/2501.00002)')), [
+      { message: 'The title "same title!" also appears on line 3 under 2501.00001; expected one entry per paper.', related: ['2: First entry with this title'] },
+    ]);
+    assert.deepEqual(dups(day('### [Same Title](/papers/1)', '### [Same Title](/papers/2)')), [
+      { message: 'The title "Same Title" also appears on line 3 under another link; expected one entry per paper.', related: ['2: First entry with this title'] },
+    ]);
+  });
+
+  test('titles that differ by a hyphen-joined word or by a sharp s are different papers', () => {
+    assert.deepEqual(dups(day('### [Multi-Task Learning](https://arxiv.org/abs/2501.00001)', '### [MultiTask Learning](https://arxiv.org/abs/2501.00002)')), []);
+    assert.deepEqual(dups(day('### [Straße Models](https://arxiv.org/abs/2501.00001)', '### [STRASSE MODELS](https://arxiv.org/abs/2501.00002)')), []);
+    assert.deepEqual(dups(day('### [Case Folding](https://arxiv.org/abs/2501.00001)', '### [CASE  folding](https://arxiv.org/abs/2501.00002)')).length, 1, 'case and spacing still fold');
+  });
+});

@@ -26,7 +26,8 @@ export function getFoldingRanges(model: DigestModel): DigestFoldingRange[] {
 function lastContentLine(model: DigestModel, endLine: number): number {
   let last = 0;
   for (const { line, paper } of model.papers) {
-    if (line >= endLine) break;
+    // A paper may start on the day's last line (a heading-only paper at the end of the file).
+    if (line > endLine) break;
     last = Math.max(last, shiftRange(paper.extent, line).end.line);
   }
   return last;
