@@ -144,8 +144,8 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
     if (this.chunks.length === 0) this.chunks.push('');
     this.length += text.length - (end - start);
     this.restart(first);
-    this.updateLines(start, end, text);
     this.joined = undefined;
+    this.updateLines(start, end, text);
     return { start, oldEnd: end, newEnd: start + text.length };
   }
 
@@ -174,14 +174,18 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
   /** Line starts after replacing `[start, end)` with `text`. */
   private updateLines(start: number, end: number, text: string): void {
     const delta = text.length - (end - start);
-    const added = lineBreaksIn(text, start);
-    // Line starts in (start, end] belonged to removed text; lineStarts[0] is 0, so lo >= 1.
-    const lo = lastAtOrBefore(this.lineStarts, start) + 1;
-    let hi = lo;
-    while (hi < this.lineStarts.length && this.lineStarts[hi]! <= end) hi++;
+    // Rescan from the line before the edit to the first line start safely past it: an
+    // edit can join or part a `\r` and a `\n` on either side of it.
+    const lo = Math.max(0, lastAtOrBefore(this.lineStarts, start) - 1);
+    let hi = lo + 1;
+    while (hi < this.lineStarts.length && this.lineStarts[hi]! <= end + 1) hi++;
+    const from = this.lineStarts[lo]!;
+    const to = hi < this.lineStarts.length ? this.lineStarts[hi]! + delta : this.length;
+    const window = this.slice(from, to);
+    const added = lineBreaksIn(window, from).filter((o) => o < to || hi >= this.lineStarts.length);
     const after = this.lineStarts.slice(hi).map((o) => o + delta);
     // Concatenated, not spread into splice: a paste of many lines would exceed the argument limit.
-    this.lineStarts = this.lineStarts.slice(0, lo).concat(added, after);
+    this.lineStarts = this.lineStarts.slice(0, lo + 1).concat(added, after);
   }
 }
 
