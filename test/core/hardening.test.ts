@@ -186,3 +186,29 @@ describe('defect 8: the hover never cuts a character in half', () => {
     assert.match(hover.markdown, /a…/);
   });
 });
+
+describe('defect 4: reports are capped per rule per paper', () => {
+  const withBackspaces = (n: number): string => paperWith(`\nNote: ${'\b'.repeat(n)}\n`);
+  const controls = (text: string): Issue[] => diagnose(text).filter((i) => i.rule === 'control-character');
+
+  test('20,000 backspaces give 50 reports and one summary', () => {
+    const found = controls(withBackspaces(20_000));
+    assert.equal(found.length, 51);
+    assert.match(found[50]!.message, /^19950 more control characters in this paper are not listed/);
+    assert.equal(found[50]!.range.start.character, 'Note: '.length + 50);
+  });
+
+  test('the cap boundary: 50 is reported in full, 51 gets a summary of 1', () => {
+    assert.equal(controls(withBackspaces(50)).length, 50);
+    const over = controls(withBackspaces(51));
+    assert.equal(over.length, 51);
+    assert.match(over[50]!.message, /^1 more control characters/);
+  });
+
+  test('a paper rule is capped the same way', () => {
+    const authors = Array.from({ length: 120 }, () => 'Ada Lovelace').join(', ');
+    const found = diagnose(digestText('2025-01-23', [{ id: ID, authors }])).filter((i) => i.rule === 'duplicate-author');
+    assert.equal(found.length, 51);
+    assert.match(found[50]!.message, /^69 more `duplicate-author` reports in this paper/);
+  });
+});

@@ -4,6 +4,8 @@
 import type { Heading, Html, Image, Link, List, ListItem, Nodes, Paragraph } from 'mdast';
 import { DAY_LIKE } from '../detect';
 import type { AuthorsLine, ControlChar, DayHeading, LabeledLine, ListEntry, ParsedBlock, Paper, PaperHeading, PaperLink, Thumbnail } from '../model';
+import { MAX_REPORTS_PER_RULE_PER_PAPER, type OmittedReports } from '../limits';
+import type { Range } from '../types';
 import { LineIndex } from './lineIndex';
 import { readPaperByLines, remarkHeadingRoot } from './lineReader';
 import { endOffset, parseMarkdown, plainText, plainTitle, startOffset } from './markdown';
@@ -19,17 +21,17 @@ const VIDEO_TAG = /<(?:video|iframe|source)\b[^>]*?\bsrc=["']([^"']+)["']/i;
 export function parseBlock(text: string): ParsedBlock {
   const index = new LineIndex(text);
   const lineCount = index.lineCount;
-  const controlChars = findControlChars(text, index);
+  const { controlChars, omittedControlChars } = findControlChars(text, index);
   const first = HEADING_LINE.exec(index.lineText(0));
   const level = first?.[1]?.length ?? 0;
   const headingText = first?.[2] ?? '';
   if (level > 0 && level <= 2 && DAY_LIKE.test(headingText)) {
-    return { kind: 'day', lineCount, controlChars, day: parseDayHeading(index, level, headingText) };
+    return { kind: 'day', lineCount, controlChars, omittedControlChars, day: parseDayHeading(index, level, headingText) };
   }
   if (level === 3) {
-    return { kind: 'paper', lineCount, controlChars, paper: parsePaper(text, index) };
+    return { kind: 'paper', lineCount, controlChars, omittedControlChars, paper: parsePaper(text, index) };
   }
-  return { kind: 'other', lineCount, controlChars, level };
+  return { kind: 'other', lineCount, controlChars, omittedControlChars, level };
 }
 
 function parseDayHeading(index: LineIndex, level: number, headingText: string): DayHeading {
@@ -50,13 +52,20 @@ export function isRealDate(iso: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-function findControlChars(text: string, index: LineIndex): ControlChar[] {
-  const found: ControlChar[] = [];
+function findControlChars(text: string, index: LineIndex): { controlChars: ControlChar[]; omittedControlChars: OmittedReports | undefined } {
+  const controlChars: ControlChar[] = [];
+  let omitted = 0;
+  let first: Range | undefined;
   CONTROL.lastIndex = 0;
   for (let m = CONTROL.exec(text); m; m = CONTROL.exec(text)) {
-    found.push({ code: text.charCodeAt(m.index), range: index.rangeAt(m.index, m.index + 1) });
+    if (controlChars.length < MAX_REPORTS_PER_RULE_PER_PAPER) {
+      controlChars.push({ code: text.charCodeAt(m.index), range: index.rangeAt(m.index, m.index + 1) });
+    } else {
+      first ??= index.rangeAt(m.index, m.index + 1);
+      omitted++;
+    }
   }
-  return found;
+  return { controlChars, omittedControlChars: first ? { count: omitted, first } : undefined };
 }
 
 function parsePaper(text: string, index: LineIndex): Paper {
