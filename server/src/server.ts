@@ -3,9 +3,7 @@
 
 import { fileURLToPath } from 'node:url';
 import {
-  createConnection,
   DidChangeConfigurationNotification,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -15,10 +13,11 @@ import { createLanguageService } from './core';
 import { toCodeActions, toDiagnostic, toDocumentSymbol, toHover } from './lsp/convert';
 import { SettingsStore } from './lsp/settingsStore';
 import { TrackedDocument } from './lsp/trackedDocument';
+import { createDigestConnection } from './lsp/connection';
 
 export const SERVER_NAME = 'digest-language-server';
 
-const connection = createConnection(ProposedFeatures.all);
+const { connection, gate } = createDigestConnection();
 const documents = new TextDocuments<TrackedDocument>({ create: TrackedDocument.create, update: TrackedDocument.update });
 let workspaceFolders: string[] = [];
 const service = createLanguageService({ workspaceFolders: () => workspaceFolders });
@@ -93,12 +92,26 @@ const validate = safely('validation', undefined, async (uri: string) => {
   const docSettings = await settings.get(uri);
   const current = documents.get(uri);
   if (!current || current.version !== doc.version) return;
+  // After shutdown the server publishes nothing more.
+  if (gate?.isShutDown) return;
   const issues = service.computeDiagnostics(current, docSettings) ?? [];
   await connection.sendDiagnostics({ uri, version: current.version, diagnostics: issues.map((i) => toDiagnostic(i, uri)) });
 });
 
-documents.onDidOpen((e) => scheduleValidation(e.document));
-documents.onDidChangeContent((e) => scheduleValidation(e.document));
+documents.onDidOpen((e) => {
+  // A second open without a close is a fresh open, even at the same version.
+  service.forget(e.document.uri);
+  scheduleValidation(e.document);
+});
+documents.onDidChangeContent((e) => {
+  const doc = e.document;
+  const sync = doc.takeSyncReport();
+  if (sync.problem) connection.console.error(sync.problem);
+  if (doc.isDesynchronised) return;
+  // The core caches one model per version: a change that keeps the version starts afresh.
+  if (sync.versionReused) service.forget(doc.uri);
+  scheduleValidation(doc);
+});
 documents.onDidClose((e) => {
   const queued = pending.get(e.document.uri);
   if (queued) clearImmediate(queued);
