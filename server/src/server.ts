@@ -3,9 +3,8 @@
 
 import { fileURLToPath } from 'node:url';
 import {
-  createConnection,
   DidChangeConfigurationNotification,
-  ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -15,10 +14,12 @@ import { createLanguageService } from './core';
 import { toCodeActions, toDiagnostic, toDocumentSymbol, toHover } from './lsp/convert';
 import { SettingsStore } from './lsp/settingsStore';
 import { TrackedDocument } from './lsp/trackedDocument';
+import { createDigestConnection } from './lsp/connection';
+import { throwIfCancelled, ValidationTokens, yieldToEventLoop } from './lsp/cancellation';
 
 export const SERVER_NAME = 'digest-language-server';
 
-const connection = createConnection(ProposedFeatures.all);
+const { connection, gate } = createDigestConnection();
 const documents = new TextDocuments<TrackedDocument>({ create: TrackedDocument.create, update: TrackedDocument.update });
 let workspaceFolders: string[] = [];
 const service = createLanguageService({ workspaceFolders: () => workspaceFolders });
@@ -31,6 +32,7 @@ function safely<A extends unknown[], R>(name: string, fallback: R, fn: (...args:
     try {
       return await fn(...args);
     } catch (err) {
+      if (err instanceof ResponseError) throw err;
       connection.console.error(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return fallback;
     }
@@ -78,7 +80,11 @@ connection.onDidChangeConfiguration((change) => {
 // Coalesces bursts of edits: one validation per document per turn of the event loop.
 const pending = new Map<string, NodeJS.Immediate>();
 
+const validations = new ValidationTokens();
+
 function scheduleValidation(doc: TrackedDocument): void {
+  // A newer version aborts the validation of an older one.
+  validations.cancel(doc.uri);
   const queued = pending.get(doc.uri);
   if (queued) clearImmediate(queued);
   pending.set(doc.uri, setImmediate(() => {
@@ -90,16 +96,35 @@ function scheduleValidation(doc: TrackedDocument): void {
 const validate = safely('validation', undefined, async (uri: string) => {
   const doc = documents.get(uri);
   if (!doc) return;
+  const token = validations.next(uri);
   const docSettings = await settings.get(uri);
+  // Let queued messages in: a newer version arriving now cancels this validation.
+  await yieldToEventLoop();
   const current = documents.get(uri);
-  if (!current || current.version !== doc.version) return;
-  const issues = service.computeDiagnostics(current, docSettings) ?? [];
+  if (token.isCancellationRequested || !current || current.version !== doc.version) return;
+  // After shutdown the server publishes nothing more.
+  if (gate?.isShutDown) return;
+  const issues = service.computeDiagnostics(current, docSettings, token);
+  if (!issues || token.isCancellationRequested) return;
   await connection.sendDiagnostics({ uri, version: current.version, diagnostics: issues.map((i) => toDiagnostic(i, uri)) });
 });
 
-documents.onDidOpen((e) => scheduleValidation(e.document));
-documents.onDidChangeContent((e) => scheduleValidation(e.document));
+documents.onDidOpen((e) => {
+  // A second open without a close is a fresh open, even at the same version.
+  service.forget(e.document.uri);
+  scheduleValidation(e.document);
+});
+documents.onDidChangeContent((e) => {
+  const doc = e.document;
+  const sync = doc.takeSyncReport();
+  if (sync.problem) connection.console.error(sync.problem);
+  if (doc.isDesynchronised) return;
+  // The core caches one model per version: a change that keeps the version starts afresh.
+  if (sync.versionReused) service.forget(doc.uri);
+  scheduleValidation(doc);
+});
 documents.onDidClose((e) => {
+  validations.cancel(e.document.uri);
   const queued = pending.get(e.document.uri);
   if (queued) clearImmediate(queued);
   pending.delete(e.document.uri);
@@ -112,24 +137,40 @@ connection.onDocumentSymbol(safely('documentSymbol', [], async (params, token) =
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   const docSettings = await settings.get(doc.uri);
-  return service.getDocumentSymbols(doc, docSettings, token).map(toDocumentSymbol);
+  await yieldToEventLoop();
+  throwIfCancelled(token);
+  const symbols = service.getDocumentSymbols(doc, docSettings, token);
+  throwIfCancelled(token);
+  return symbols.map(toDocumentSymbol);
 }));
 
 connection.onHover(safely('hover', null, async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
   const docSettings = await settings.get(doc.uri);
+  await yieldToEventLoop();
+  throwIfCancelled(token);
   const hover = service.getHover(doc, params.position, docSettings, token);
+  throwIfCancelled(token);
   return hover ? toHover(hover) : null;
 }));
 
-connection.onFoldingRanges(safely('foldingRange', [], async (params) => {
+connection.onFoldingRanges(safely('foldingRange', [], async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  return service.getFoldingRanges(doc, await settings.get(doc.uri)).map((r) => ({ startLine: r.startLine, endLine: r.endLine }));
+  const docSettings = await settings.get(doc.uri);
+  await yieldToEventLoop();
+  throwIfCancelled(token);
+  const ranges = service.getFoldingRanges(doc, docSettings, token);
+  throwIfCancelled(token);
+  return ranges.map((r) => ({ startLine: r.startLine, endLine: r.endLine }));
 }));
 
-connection.onCodeAction(safely('codeAction', [], (params) => toCodeActions(params.textDocument.uri, params.context.diagnostics)));
+connection.onCodeAction(safely('codeAction', [], async (params, token) => {
+  await yieldToEventLoop();
+  throwIfCancelled(token);
+  return toCodeActions(params.textDocument.uri, params.context.diagnostics);
+}));
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack ?? err.message}`));
 

@@ -3,6 +3,9 @@
 
 const HEADING = '## Daily Papers (2025-01-23)\n\n';
 
+/** The heading text of `PATHOLOGICAL.brackets`: all of it is the title. */
+export const BRACKETS_TITLE = `${'[['.repeat(20_000)}${'(('.repeat(20_000)}](](`;
+
 export const PATHOLOGICAL = {
   /** 180 KB of unbalanced brackets and parentheses: a paper block far past the parsed limit. */
   brackets: `${HEADING}### ${'[['.repeat(20_000)}${'(('.repeat(20_000)}](](\n\n${'[x]('.repeat(20_000)}\n`,

@@ -11,6 +11,8 @@ import { createLanguageService, DEFAULT_REQUIRED_SECTIONS, escapeMarkdown, norma
 import { applyEdits, bigDigest, digestText, doc, lineOf, paperText, rangeOf, thumbnailFor } from '../helpers/digest';
 import { ensureServerBuilt, LspClient, TIMEOUT_MS } from '../helpers/lspClient';
 import { seeded } from '../helpers/random';
+import { BRACKETS_TITLE } from '../helpers/pathological';
+import { MAX_REPORTS_PER_RULE_PER_PAPER as CONTROL_CHARACTER_CAP } from '../../server/src/core/limits';
 import { REPO_ROOT } from '../helpers/paths';
 
 /** Where the bundled server points `codeDescription.href`: docs/rules.md of this checkout. */
@@ -449,8 +451,8 @@ describe('language server over stdio', SLOW, () => {
     const heading = '## Daily Papers (2025-01-23)\n\n';
 
     test('a 2 MB single line', SLOW, async () => {
-      // Only the first 64 KB of a paper is parsed, which here holds no bullet: the paper looks unlabeled (legacy).
-      await check('huge-line', `${heading}### [Long](https://arxiv.org/abs/2501.00001)\n\n- ***What's New***: ${'lorem ipsum '.repeat(170_000)}\n`, { counts: { 'legacy-format': 1 }, outline: [[DAY, 1, 'Long']], hover: '**Long**' });
+      // The whole line is read: a labelled What's New, and only the parts that are really missing are reported.
+      await check('huge-line', `${heading}### [Long](https://arxiv.org/abs/2501.00001)\n\n- ***What's New***: ${'lorem ipsum '.repeat(170_000)}\n`, { counts: { 'missing-thumbnail': 1, 'missing-vote': 1, 'missing-authors': 1, 'missing-section': 2 }, outline: [[DAY, 1, 'Long']], hover: '**Long**' });
     });
 
     test('random UTF-16 code units, lone surrogates and control characters included', SLOW, async () => {
@@ -463,10 +465,11 @@ describe('language server over stdio', SLOW, () => {
       assert.ok((noise.match(/[\u0000-\u001f]/g) ?? []).length > 40, 'control characters');
       const controls = (noise.match(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g) ?? []).length;
       assert.equal(controls, 87);
-      await check('random', heading + noise, { counts: { 'control-character': controls }, outline: [[DAY, 0, undefined]], hover: null });
+      // Reports per rule per block are capped: 50 of them, then one that summarises the rest.
+      await check('random', heading + noise, { counts: { 'control-character': CONTROL_CHARACTER_CAP + 1 }, outline: [[DAY, 0, undefined]], hover: null });
       const title = `[${noise.slice(0, 500)}](${noise.slice(500, 900)})`;
       await check('random-lines', `${heading}### ${title}\n${noise.slice(900)}`, {
-        counts: { 'legacy-format': 1, 'control-character': controls, 'malformed-arxiv-link': 1 },
+        counts: { 'legacy-format': 1, 'control-character': CONTROL_CHARACTER_CAP + 1, 'malformed-arxiv-link': 1 },
         outline: [[DAY, 1, title.trim()]],
         hover: `**${escapeMarkdown(title.trim())}**`,
       });
@@ -475,8 +478,9 @@ describe('language server over stdio', SLOW, () => {
     test('unbalanced brackets and parentheses', SLOW, async () => {
       await check('brackets', `${heading}### ${'[['.repeat(20_000)}${'(('.repeat(20_000)}](](\n\n${'[x]('.repeat(20_000)}\n${'])'.repeat(10_000)}`, {
         counts: { 'legacy-format': 1, 'malformed-arxiv-link': 1 },
-        outline: [[DAY, 1, '(untitled paper)']],
-        hover: '**\\(untitled paper\\)**',
+        // The whole heading is the title: a heading past the old 64 KB cap no longer parses as untitled.
+        outline: [[DAY, 1, BRACKETS_TITLE]],
+        hover: `**${escapeMarkdown(BRACKETS_TITLE)}**`,
       });
       // The open fence swallows the "### [B]" line: one paper, not two.
       await check('unclosed-fence', `${heading}### [A](https://arxiv.org/abs/2501.00001)\n\n\`\`\`\n### [B](x)\n`, { counts: { 'legacy-format': 1 }, outline: [[DAY, 1, 'A']], hover: '**A**' });

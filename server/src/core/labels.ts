@@ -14,7 +14,7 @@ export interface LabelMarkup {
   readonly length: number;
 }
 
-const LABEL = /^([*_]*)([^*_:\n]+)([*_]*)((?:[ \t]*:)?)([*_]*)/;
+const LABEL = /^([*_]*)([^*_:\r\n]+)([*_]*)((?:[ \t]*:)?)([*_]*)/;
 
 /** Splits the start of a bullet into label markup, or undefined when it has none. */
 export function readLabelMarkup(text: string): LabelMarkup | undefined {

@@ -23,7 +23,7 @@ export interface DigestLanguageService {
   computeDiagnostics(doc: TextDocumentLike, settings?: DigestSettings, token?: CancellationTokenLike): Issue[] | undefined;
   getDocumentSymbols(doc: TextDocumentLike, settings?: DigestSettings, token?: CancellationTokenLike): DigestSymbol[];
   getHover(doc: TextDocumentLike, position: Position, settings?: DigestSettings, token?: CancellationTokenLike): DigestHover | undefined;
-  getFoldingRanges(doc: TextDocumentLike, settings?: DigestSettings): DigestFoldingRange[];
+  getFoldingRanges(doc: TextDocumentLike, settings?: DigestSettings, token?: CancellationTokenLike): DigestFoldingRange[];
   /** Drops the cached state of a closed document. */
   forget(uri: string): void;
   /** How many blocks the last parse of this document parsed afresh. */
@@ -90,9 +90,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Dig
       const model = getModel(doc, settings);
       return model ? getHover(model, position, settings, token) : undefined;
     },
-    getFoldingRanges(doc, settings = defaultSettings) {
+    getFoldingRanges(doc, settings = defaultSettings, token = noCancellation) {
       const model = getModel(doc, settings);
-      return model ? getFoldingRanges(model) : [];
+      return model ? getFoldingRanges(model, token) : [];
     },
     forget(uri) {
       entries.delete(uri);

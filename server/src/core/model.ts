@@ -4,6 +4,7 @@
 import type { ArxivId, LinkVerdict } from './arxiv';
 import type { DigestReason } from './detect';
 import type { LabelMarkup } from './labels';
+import type { OmittedReports } from './limits';
 import type { Range } from './types';
 
 export interface TextSpan {
@@ -83,7 +84,9 @@ export interface DayHeading {
 
 interface BlockBase {
   readonly lineCount: number;
+  /** At most MAX_REPORTS_PER_RULE_PER_PAPER of them; `omittedControlChars` counts the rest. */
   readonly controlChars: readonly ControlChar[];
+  readonly omittedControlChars?: OmittedReports;
 }
 
 /** A parsed block; cached by its text. */

@@ -30,6 +30,9 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
   length = 0;
   /** Characters copied into new strings by edits and whole-text joins; tests read it to show an edit stays in its chunk. */
   copiedChars = 0;
+  /** True after a rejected change, until a full-text change. */
+  isDesynchronised = false;
+  private syncReport: SyncReport = { problem: undefined, versionReused: false };
 
   private constructor(
     readonly uri: string,
@@ -44,12 +47,35 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
     return new TrackedDocument(uri, languageId, version, content);
   }
 
-  /** The TextDocuments `update` hook: applies the changes in order, recording where they landed. */
+  /**
+   * The TextDocuments `update` hook: applies the changes in order, recording where they landed.
+   * A malformed change is rejected whole, and the document waits for a full-text change (or a
+   * re-open) before it applies incremental ones again: they would land on the wrong text.
+   */
   static update(doc: TrackedDocument, changes: TextDocumentContentChangeEvent[], version: number): TrackedDocument {
+    const reused = version <= doc.version;
+    const problem = findInvalidChange(changes);
+    if (problem !== undefined || (doc.isDesynchronised && !changes.some((c) => !('range' in c) || c.range === undefined))) {
+      doc.syncReport = {
+        problem: problem !== undefined
+          ? `Rejected a change to ${doc.uri} (version ${version}): ${problem}. Waiting for a full-text change or a re-open.`
+          : `Ignored an incremental change to ${doc.uri} (version ${version}): its text is out of sync until a full-text change or a re-open.`,
+        versionReused: reused,
+      };
+      doc.isDesynchronised = true;
+      doc.version = version;
+      doc.steps.length = 0;
+      return doc;
+    }
+    // Incremental changes before the last full-text one apply to an unknown text: skip them.
+    const lastFull = changes.reduce((at, c, i) => (!('range' in c) || c.range === undefined ? i : at), -1);
+    if (doc.isDesynchronised) changes = changes.slice(lastFull);
+    doc.isDesynchronised = false;
+    doc.syncReport = { problem: undefined, versionReused: reused };
     const from = doc.version;
     let span: ChangeSpan | undefined;
     for (const change of changes) {
-      const next = 'range' in change ? doc.replace(change.range, change.text) : doc.replaceAll(change.text);
+      const next = 'range' in change && change.range !== undefined ? doc.replace(change.range, change.text) : doc.replaceAll(change.text);
       span = span ? composeChanges(span, next) : next;
     }
     doc.version = version;
@@ -58,6 +84,13 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
       if (doc.steps.length > HISTORY) doc.steps.shift();
     }
     return doc;
+  }
+
+  /** What the last update found; reading it clears the problem, so it is logged once. */
+  takeSyncReport(): SyncReport {
+    const report = this.syncReport;
+    this.syncReport = { problem: undefined, versionReused: false };
+    return report;
   }
 
   get lineCount(): number {
@@ -150,8 +183,8 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
     if (this.chunks.length === 0) this.chunks.push('');
     this.length += text.length - (end - start);
     this.restart(first);
-    this.updateLines(start, end, text);
     this.joined = undefined;
+    this.updateLines(start, end, text);
     return { start, oldEnd: end, newEnd: start + text.length };
   }
 
@@ -180,15 +213,46 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
   /** Line starts after replacing `[start, end)` with `text`. */
   private updateLines(start: number, end: number, text: string): void {
     const delta = text.length - (end - start);
-    const added = lineBreaksIn(text, start);
-    // Line starts in (start, end] belonged to removed text; lineStarts[0] is 0, so lo >= 1.
-    const lo = lastAtOrBefore(this.lineStarts, start) + 1;
-    let hi = lo;
-    while (hi < this.lineStarts.length && this.lineStarts[hi]! <= end) hi++;
+    // Rescan from the line before the edit to the first line start safely past it: an
+    // edit can join or part a `\r` and a `\n` on either side of it.
+    const lo = Math.max(0, lastAtOrBefore(this.lineStarts, start) - 1);
+    let hi = lo + 1;
+    while (hi < this.lineStarts.length && this.lineStarts[hi]! <= end + 1) hi++;
+    const from = this.lineStarts[lo]!;
+    const to = hi < this.lineStarts.length ? this.lineStarts[hi]! + delta : this.length;
+    const window = this.slice(from, to);
+    const added = lineBreaksIn(window, from).filter((o) => o < to || hi >= this.lineStarts.length);
     const after = this.lineStarts.slice(hi).map((o) => o + delta);
     // Concatenated, not spread into splice: a paste of many lines would exceed the argument limit.
-    this.lineStarts = this.lineStarts.slice(0, lo).concat(added, after);
+    this.lineStarts = this.lineStarts.slice(0, lo + 1).concat(added, after);
   }
+}
+
+export interface SyncReport {
+  /** Why the last change was rejected or ignored. */
+  readonly problem: string | undefined;
+  /** The change kept (or lowered) the version number. */
+  readonly versionReused: boolean;
+}
+
+function isPosition(p: unknown): boolean {
+  if (typeof p !== 'object' || p === null) return false;
+  const { line, character } = p as Record<string, unknown>;
+  return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0;
+}
+
+/** Why a batch of content changes cannot be applied, or undefined when it can. */
+export function findInvalidChange(changes: unknown): string | undefined {
+  if (!Array.isArray(changes)) return 'contentChanges is not an array';
+  for (const [i, c] of changes.entries()) {
+    if (typeof c !== 'object' || c === null) return `change ${i} is not an object`;
+    const { text, range } = c as Record<string, unknown>;
+    if (typeof text !== 'string') return `change ${i} has ${text === undefined ? 'no' : `a ${text === null ? 'null' : typeof text}`} text; expected a string`;
+    if (range !== undefined && (typeof range !== 'object' || range === null || !isPosition((range as Record<string, unknown>)['start']) || !isPosition((range as Record<string, unknown>)['end']))) {
+      return `change ${i} has a malformed range`;
+    }
+  }
+  return undefined;
 }
 
 function splitChunks(text: string): string[] {

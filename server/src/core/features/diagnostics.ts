@@ -5,6 +5,7 @@ import type { DigestModel, Paper } from '../model';
 import { documentRules, paperRules, type Fix, type Issue, type PaperContext, type Report, type Rule } from '../rules';
 import type { DigestSettings } from '../settings';
 import { shiftRange, type CancellationTokenLike } from '../types';
+import { capReports } from './capReports';
 
 interface CachedIssues {
   readonly key: string;
@@ -38,7 +39,7 @@ export class DiagnosticsComputer {
 function checkPaper(paper: Paper, ctx: PaperContext): Issue[] {
   const issues: Issue[] = [];
   for (const rule of paperRules) rule.check(paper, ctx, (r) => issues.push(toIssue(rule, r)));
-  return issues;
+  return capReports(issues);
 }
 
 function toIssue(rule: Rule, r: Report): Issue {

@@ -17,9 +17,29 @@ export interface DigestHover {
 const MAX_AUTHORS_SHOWN = 3;
 const MAX_SUMMARY = 600;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Characters past the cut read to find the last whole grapheme before it. */
+const GRAPHEME_LOOKAHEAD = 64;
+
+/**
+ * At most `max` UTF-16 units of `text`, cut at a grapheme boundary (never inside a
+ * surrogate pair or an emoji sequence), with `…` when something was cut.
+ */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = 0;
+  for (const { index, segment } of graphemes.segment(text.slice(0, max + GRAPHEME_LOOKAHEAD))) {
+    if (index + segment.length > max) break;
+    cut = index + segment.length;
+  }
+  return `${text.slice(0, cut)}…`;
+}
+
 /** Backslash-escapes every ASCII punctuation mark so digest text renders literally. */
 export function escapeMarkdown(text: string): string {
   return text
+    .replace(LONE_SURROGATE, '\uFFFD')
     .replace(/[\u0000-\u001F\u007F]/g, ' ')
     .replace(/[\\`*_{}[\]()#+\-.!|<>~&"'=:$%@^;,?/]/g, (c) => `\\${c}`);
 }
@@ -67,7 +87,7 @@ export function getHover(model: DigestModel, position: Position, settings: Diges
   if (facts.length) parts.push(facts.join(' · '));
   const whatsNew = paper.entries.find((e) => e.markup && matchLabel(e.markup, [settings.requiredSections[0] ?? "What's New"]).kind !== 'none');
   if (whatsNew && whatsNew.text.text) {
-    const text = whatsNew.text.text.length > MAX_SUMMARY ? `${whatsNew.text.text.slice(0, MAX_SUMMARY)}…` : whatsNew.text.text;
+    const text = truncateText(whatsNew.text.text, MAX_SUMMARY);
     parts.push(`${escapeMarkdown(whatsNew.markup?.label ?? '')}: ${escapeMarkdown(text)}`);
   }
   const image = settings.hoverImages && paper.thumbnail?.kind === 'image' ? safeImageUrl(paper.thumbnail.url) : undefined;

@@ -1,6 +1,6 @@
 // The outline: day heading > papers > sections.
 
-import type { DigestModel, Paper } from '../model';
+import type { DigestModel, Paper, PlacedPaper } from '../model';
 import { shiftRange, type CancellationTokenLike, type Range } from '../types';
 
 export type SymbolKind = 'day' | 'paper' | 'section';
@@ -43,11 +43,16 @@ function paperSymbol(paper: Paper, line: number): DigestSymbol {
 }
 
 export function getDocumentSymbols(model: DigestModel, token: CancellationTokenLike): DigestSymbol[] {
+  // Papers grouped by day in one pass; filtering per day was quadratic in the number of days.
+  const byDay: PlacedPaper[][] = model.days.map(() => []);
+  const orphanPapers: PlacedPaper[] = [];
+  for (const p of model.papers) (byDay[p.dayIndex] ?? orphanPapers).push(p);
   const days: DigestSymbol[] = [];
   for (const [index, { line, day, endLine }] of model.days.entries()) {
-    if (token.isCancellationRequested) break;
-    const papers = model.papers.filter((p) => p.dayIndex === index);
-    const end = papers.length ? shiftRange(papers[papers.length - 1]!.paper.extent, papers[papers.length - 1]!.line).end : shiftRange(day.range, line).end;
+    if (token.isCancellationRequested) return [];
+    const papers = byDay[index]!;
+    const lastPaper = papers[papers.length - 1];
+    const end = lastPaper ? shiftRange(lastPaper.paper.extent, lastPaper.line).end : shiftRange(day.range, line).end;
     const headingRange = shiftRange(day.range, line);
     days.push({
       kind: 'day',
@@ -58,6 +63,6 @@ export function getDocumentSymbols(model: DigestModel, token: CancellationTokenL
       children: papers.map((p) => paperSymbol(p.paper, p.line)),
     });
   }
-  const orphans = model.papers.filter((p) => p.dayIndex === -1).map((p) => paperSymbol(p.paper, p.line));
-  return [...days, ...orphans];
+  if (token.isCancellationRequested) return [];
+  return [...days, ...orphanPapers.map((p) => paperSymbol(p.paper, p.line))];
 }

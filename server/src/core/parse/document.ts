@@ -101,7 +101,7 @@ export class IncrementalParser {
     }
     while (lo < this.slots.length) {
       const at = this.slots[lo]!.offset + delta;
-      if (at === 0 || text.charCodeAt(at - 1) === 10) break;
+      if (at === 0 || startsLine(text, at)) break;
       lo++;
     }
     return lo;
@@ -121,11 +121,17 @@ export class IncrementalParser {
     while (i - 1 > prefix) {
       const s = this.slots[i - 1]!;
       const at = s.offset + delta;
-      if (at < 0 || !text.startsWith(s.text, at) || (at > 0 && text.charCodeAt(at - 1) !== 10)) break;
+      if (at < 0 || !text.startsWith(s.text, at) || (at > 0 && !startsLine(text, at))) break;
       i--;
     }
     return i;
   }
+}
+
+/** Whether a line break ends just before `at` (`\n`, or a `\r` not followed by `\n`). */
+function startsLine(text: TextSource, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  return before === 10 || (before === 13 && text.charCodeAt(at) !== 10);
 }
 
 function linesBefore(slots: readonly Slot[], count: number): number {

@@ -4,10 +4,26 @@
 import { lastAtOrBefore } from '../search';
 import type { Position, Range } from '../types';
 
-/** Offsets just after each `\n` in `text`, shifted by `base`. */
+const LF = 10;
+const CR = 13;
+
+/**
+ * Offset just after the line break at or after `from` (`\r\n`, `\r` or `\n`,
+ * as LSP counts them), or -1. `cr` caches the next `\r` at or after `from`;
+ * pass the returned object back to scan a text in one pass.
+ */
+export function nextLineStart(text: string, from: number, cache: { cr: number } = { cr: -2 }): number {
+  if (cache.cr !== -1 && cache.cr < from) cache.cr = text.indexOf('\r', from);
+  const nl = text.indexOf('\n', from);
+  if (cache.cr !== -1 && (nl === -1 || cache.cr < nl)) return text.charCodeAt(cache.cr + 1) === LF ? cache.cr + 2 : cache.cr + 1;
+  return nl === -1 ? -1 : nl + 1;
+}
+
+/** Offsets just after each line break in `text`, shifted by `base`. */
 export function lineBreaksIn(text: string, base = 0): number[] {
   const starts: number[] = [];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(base + i + 1);
+  const cache = { cr: -2 };
+  for (let i = nextLineStart(text, 0, cache); i !== -1; i = nextLineStart(text, i, cache)) starts.push(base + i);
   return starts;
 }
 
@@ -26,11 +42,11 @@ export class LineIndex {
     return this.starts[line] ?? this.text.length;
   }
 
-  /** End of a line's content, before `\r\n` or `\n`. */
+  /** End of a line's content, before `\r\n`, `\r` or `\n`. */
   lineEnd(line: number): number {
     const next = this.starts[line + 1];
     if (next === undefined) return this.text.length;
-    return this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
+    return this.text.charCodeAt(next - 1) === LF && this.text.charCodeAt(next - 2) === CR ? next - 2 : next - 1;
   }
 
   lineText(line: number): string {
@@ -38,7 +54,9 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
+    // Never between `\r` and `\n`: that is the end of the line.
+    if (o > 0 && this.text.charCodeAt(o) === LF && this.text.charCodeAt(o - 1) === CR) o--;
     const line = lastAtOrBefore(this.starts, o);
     return { line, character: o - (this.starts[line] ?? 0) };
   }

@@ -2,6 +2,8 @@
 // code. Every block starts at a line boundary, so unchanged blocks keep their
 // text across edits and can be reused from the cache.
 
+import { nextLineStart } from './lineIndex';
+
 export interface RawBlock {
   readonly startLine: number;
   readonly lineCount: number;
@@ -54,8 +56,9 @@ export function splitText(text: string, firstLine: number): SplitResult {
   let line = firstLine;
   let fence: string | undefined;
   let i = 0;
+  const cache = { cr: -2 };
   for (;;) {
-    const nl = text.indexOf('\n', i);
+    const next = nextLineStart(text, i, cache);
     if (fence !== undefined) {
       const closing = fenceAt(text, i);
       if (closing !== undefined && closing[0] === fence[0] && closing.length >= fence.length) fence = undefined;
@@ -66,8 +69,8 @@ export function splitText(text: string, firstLine: number): SplitResult {
     } else {
       fence = fenceAt(text, i);
     }
-    if (nl === -1) break;
-    i = nl + 1;
+    if (next === -1) break;
+    i = next;
     line++;
   }
   blocks.push({ startLine: blockLine, lineCount: line - blockLine + 1, text: text.slice(blockStart) });

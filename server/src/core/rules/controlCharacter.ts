@@ -1,3 +1,4 @@
+import { omittedMessage } from '../limits';
 import { shiftRange } from '../types';
 import { RuleId, type DocumentRule } from './rule';
 
@@ -21,6 +22,9 @@ export const controlCharacter: DocumentRule = {
           range: r,
           fix: { title: `Delete the ${hex} character`, edits: [{ range: r, newText: '' }] },
         });
+      }
+      if (block.omittedControlChars) {
+        report({ message: omittedMessage(block.omittedControlChars.count, 'control characters'), range: shiftRange(block.omittedControlChars.first, line) });
       }
     }
   },
