@@ -4,6 +4,7 @@
 import type { ArxivId, LinkVerdict } from './arxiv';
 import type { DigestReason } from './detect';
 import type { LabelMarkup } from './labels';
+import type { Directive } from './suppress/directives';
 import type { Range } from './types';
 
 export interface TextSpan {
@@ -84,6 +85,8 @@ export interface DayHeading {
 interface BlockBase {
   readonly lineCount: number;
   readonly controlChars: readonly ControlChar[];
+  /** Suppression comments in the block, relative to its first line. */
+  readonly directives: readonly Directive[];
 }
 
 /** A parsed block; cached by its text. */

@@ -6,6 +6,7 @@ import { classifyArxivUrl } from '../arxiv';
 import { DAY_LIKE } from '../detect';
 import { readLabelMarkup } from '../labels';
 import type { AuthorsLine, ControlChar, DayHeading, LabeledLine, ListEntry, ParsedBlock, Paper, PaperHeading, PaperLink, TextSpan, Thumbnail } from '../model';
+import { findDirectives } from '../suppress/directives';
 import { LineIndex } from './lineIndex';
 import { endOffset, parseMarkdown, plainText, plainTitle, startOffset } from './markdown';
 
@@ -26,16 +27,17 @@ export function parseBlock(text: string): ParsedBlock {
   const index = new LineIndex(text);
   const lineCount = index.lineCount;
   const controlChars = findControlChars(text, index);
+  const directives = findDirectives(text, index);
   const first = HEADING_LINE.exec(index.lineText(0));
   const level = first?.[1]?.length ?? 0;
   const headingText = first?.[2] ?? '';
   if (level > 0 && level <= 2 && DAY_LIKE.test(headingText)) {
-    return { kind: 'day', lineCount, controlChars, day: parseDayHeading(index, level, headingText) };
+    return { kind: 'day', lineCount, controlChars, directives, day: parseDayHeading(index, level, headingText) };
   }
   if (level === 3) {
-    return { kind: 'paper', lineCount, controlChars, paper: parsePaper(text, index) };
+    return { kind: 'paper', lineCount, controlChars, directives, paper: parsePaper(text, index) };
   }
-  return { kind: 'other', lineCount, controlChars, level };
+  return { kind: 'other', lineCount, controlChars, directives, level };
 }
 
 function parseDayHeading(index: LineIndex, level: number, headingText: string): DayHeading {
