@@ -195,6 +195,13 @@ describe('the fixes the issue names', () => {
     }
   });
 
+  test('a thumbnail with the same typo is corrected with the link', () => {
+    const t = digestText('2025-02-03', [{ id: '2502.00917', url: 'https://arxiv.org/abs/2502.O0917', thumbnail: thumbnailFor('2502.O0917') }]);
+    const fixed = fixAllText(t, linter()).text;
+    assert.equal(fixed, digestText('2025-02-03', [{ id: '2502.00917' }]));
+    assert.deepEqual(linter()(fixed), []);
+  });
+
   test('the letters message names each wrong character and its position', () => {
     assert.equal(describeLetters('2502.O0917'), 'the 6th character is the letter O, not the digit 0');
     assert.equal(describeLetters('2501.2200x'), 'the 10th character is the letter x, not a digit');

@@ -1,7 +1,7 @@
 import { absUrl, correctConfusables, describeIdProblem, findIdLike, parseArxivId, SOCIAL_THUMBNAIL } from '../arxiv';
 import type { Paper } from '../model';
 import type { Range } from '../types';
-import { RuleId, type Fix, type PaperRule } from './rule';
+import { RuleId, type Fix, type PaperRule, type TextEdit } from './rule';
 
 /** The paper heading must link to https://arxiv.org/abs/<valid id>. */
 export const malformedArxivLink: PaperRule = {
@@ -61,13 +61,27 @@ function suggestFix(url: string, urlRange: Range): Fix | undefined {
   return { title: `Link to ${absUrl(id)}`, edits: [{ range: urlRange, newText: absUrl(id) }], certain: true };
 }
 
-/** `2502.O0917` → `2502.00917`, when the result is valid and the thumbnail, if any, shows that id. */
+/**
+ * `2502.O0917` → `2502.00917`, when the result is valid and the thumbnail, if
+ * any, shows that id. A thumbnail with the same typo is corrected with it.
+ */
 function confusableFix(paper: Paper, rawId: string, range: Range): Fix | undefined {
   const fixed = correctConfusables(rawId);
   if (!fixed) return undefined;
-  const shown = paper.thumbnail ? SOCIAL_THUMBNAIL.exec(paper.thumbnail.url)?.[1] : undefined;
-  if (shown !== undefined && shown.replace(/v\d+$/, '') !== fixed.replace(/v\d+$/, '')) return undefined;
-  return { title: `Change the id to ${fixed}`, edits: [{ range, newText: fixed }], certain: true };
+  const thumb = paper.thumbnail;
+  const shown = thumb ? SOCIAL_THUMBNAIL.exec(thumb.url)?.[1] : undefined;
+  const edits: TextEdit[] = [{ range, newText: fixed }];
+  if (thumb && shown !== undefined) {
+    const unversioned = (id: string): string => id.replace(/v\d+$/, '');
+    const shownFixed = correctConfusables(shown) ?? shown;
+    if (unversioned(shownFixed) !== unversioned(fixed)) return undefined;
+    if (shownFixed !== shown) {
+      const at = thumb.urlRange.start.character + thumb.url.lastIndexOf(shown);
+      const line = thumb.urlRange.start.line;
+      edits.push({ range: { start: { line, character: at }, end: { line, character: at + shown.length } }, newText: shownFixed });
+    }
+  }
+  return { title: `Change the id to ${fixed}`, edits, certain: true };
 }
 
 function withFix<T extends { message: string; range: Range }>(r: T, fix: Fix | undefined): T & { fix?: Fix } {
