@@ -85,8 +85,8 @@ export interface DayHeading {
 interface BlockBase {
   readonly lineCount: number;
   readonly controlChars: readonly ControlChar[];
-  /** Suppression comments in the block, relative to its first line. */
-  readonly directives: readonly Directive[];
+  /** Suppression comments in the block, relative to its first line (absent: none). */
+  readonly directives?: readonly Directive[];
 }
 
 /** A parsed block; cached by its text. */

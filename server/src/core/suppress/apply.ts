@@ -109,7 +109,7 @@ function placeDirectives(model: DigestModel, levelOf: (id: RuleId) => Severity |
   const placed: Placed[] = [];
   const invalidLevel = levelOf(RuleId.invalidSuppression);
   for (const { line, block } of model.blocks) {
-    for (const d of block.directives) placed.push(place(d, line, invalidLevel, out));
+    for (const d of block.directives ?? []) placed.push(place(d, line, invalidLevel, out));
   }
   return placed;
 }
