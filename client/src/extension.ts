@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { withSnippetEdits } from './snippetEdits';
 import { CLIENT_ID, CLIENT_NAME, Command, CONFIG_SECTION, DOCUMENT_SELECTOR, FIX_ALL_CODE_ACTION_KIND, OUTPUT_CHANNEL_NAME, SERVER_MODULE } from './constants';
 import { DigestFilesTracker } from './digestFiles';
 import { extendMarkdownIt, type MarkdownIt } from './markdownOutline';
@@ -59,6 +60,10 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Ou
     documentSelector: [...DOCUMENT_SELECTOR],
     synchronize: { configurationSection: CONFIG_SECTION },
     outputChannel,
+    middleware: {
+      // Quick fixes that insert text to fill in put the cursor there.
+      provideCodeActions: async (document, range, context, token, next) => withSnippetEdits(await next(document, range, context, token)),
+    },
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

@@ -111,6 +111,16 @@ describe('fix-all and codeAction/resolve', SLOW, () => {
     assert.deepEqual(none, []);
   });
 
+  test('a quick fix that adds a section carries its snippet form in data', async () => {
+    const text = digestText('2025-02-03', [{ id: '2502.00001', sections: ["***What's New***: a.", '***Performance Highlights***: c.'] }]);
+    const sUri = uri.replace('d.md', 'sections.md');
+    const published = await ws.client().open(sUri, text);
+    const missing = published.diagnostics.find((d) => d.code === 'missing-section');
+    assert.ok(missing);
+    const actions = await ws.client().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: sUri }, range: missing.range, context: { diagnostics: [missing] } });
+    assert.deepEqual(actions[0]?.data, { uri: sUri, snippetEdits: [{ range: edits(actions[0], sUri)[0]?.range, snippet: '- ***Technical Details***: $0\n' }] });
+  });
+
   test('a stale action (listed for an older version) resolves to no edit', async () => {
     const stale = { title: 'x', kind: FIX_ALL, data: { kind: FIX_ALL, uri, version: 1 } };
     const resolved = await ws.client().request<CodeAction>('codeAction/resolve', stale);

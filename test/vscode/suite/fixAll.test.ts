@@ -40,6 +40,21 @@ export default function register(): void {
       await waitFor('the link to be fixed', () => editor.document.getText(), (t) => t.includes('https://arxiv.org/abs/2502.00917)'));
     });
 
+    test('"Add the section" inserts it in the configured order and puts the cursor in it', async () => {
+      const text = PAPER('https://arxiv.org/abs/2502.00917', '3').replace('- ***Technical Details***: b.\n', '');
+      const editor = await openUntitled(text);
+      const ds = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'));
+      const missing = ds.find((x) => codeOf(x) === 'missing-section')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+      const add = actions.find((a) => a.title === 'Add the "Technical Details" section');
+      assert.ok(add?.edit, actions.map((a) => a.title).join(', '));
+      assert.ok(await vscode.workspace.applyEdit(add.edit));
+      const lines = editor.document.getText().split('\n');
+      const at = lines.findIndex((l) => l.startsWith('- ***Technical Details***:'));
+      assert.ok(at > lines.findIndex((l) => l.startsWith("- ***What's New***")) && at < lines.findIndex((l) => l.startsWith('- ***Performance Highlights***')), lines.join('\n'));
+      await waitFor('the cursor after the new label', () => editor.selection.active, (p) => p.line === at && p.character === '- ***Technical Details***: '.length);
+    });
+
     test('a digest-disable-next-line comment removes a diagnostic', async () => {
       const plain = await openUntitled(PAPER('https://arxiv.org/pdf/2502.00917', '-'));
       const before = await waitForDiagnostics(plain.document.uri, (d) => d.some((x) => codeOf(x) === 'invalid-vote'));
