@@ -11,6 +11,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's UMD entry requires its files dynamically; its ESM build bundles.
+  mainFields: ['module', 'main'],
 };
 
 const targets = [

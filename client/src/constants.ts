@@ -10,7 +10,11 @@ export const SERVER_MODULE = 'server/out/server.js';
 
 export const Command = {
   restartServer: 'digest.restartServer',
+  fixAll: 'digest.fixAll',
 } as const;
+
+/** The server's fix-all code action kind, for `editor.codeActionsOnSave` and the fix-all command. */
+export const FIX_ALL_CODE_ACTION_KIND = 'source.fixAll.digest';
 
 /** The settings section and its keys, shared with the server. */
 export { SETTINGS_SECTION as CONFIG_SECTION, SettingKey as Setting } from '../../server/src/core/settings';

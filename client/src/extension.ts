@@ -3,7 +3,8 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_ID, CLIENT_NAME, Command, CONFIG_SECTION, DOCUMENT_SELECTOR, OUTPUT_CHANNEL_NAME, SERVER_MODULE } from './constants';
+import { withSnippetEdits } from './snippetEdits';
+import { CLIENT_ID, CLIENT_NAME, Command, CONFIG_SECTION, DOCUMENT_SELECTOR, FIX_ALL_CODE_ACTION_KIND, OUTPUT_CHANNEL_NAME, SERVER_MODULE } from './constants';
 import { DigestFilesTracker } from './digestFiles';
 import { extendMarkdownIt, type MarkdownIt } from './markdownOutline';
 
@@ -29,6 +30,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Digest
       // restart() stops first, which fails on a client whose start failed.
       await (lc.isRunning() ? lc.restart() : lc.start());
     }),
+    // Runs the server's source.fixAll.digest action on the active editor, as a save with codeActionsOnSave would.
+    vscode.commands.registerCommand(Command.fixAll, () =>
+      vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_CODE_ACTION_KIND, apply: 'first' }),
+    ),
   );
   try {
     await lc.start();
@@ -55,6 +60,10 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Ou
     documentSelector: [...DOCUMENT_SELECTOR],
     synchronize: { configurationSection: CONFIG_SECTION },
     outputChannel,
+    middleware: {
+      // Quick fixes that insert text to fill in put the cursor there.
+      provideCodeActions: async (document, range, context, token, next) => withSnippetEdits(await next(document, range, context, token)),
+    },
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -16,6 +17,8 @@ import { SettingsStore } from './lsp/settingsStore';
 import { TrackedDocument } from './lsp/trackedDocument';
 import { createDigestConnection } from './lsp/connection';
 import { throwIfCancelled, ValidationTokens, yieldToEventLoop } from './lsp/cancellation';
+import { CONFIG_FILE_GLOB, DocumentConfigs, type DocumentConfig } from './lsp/documentConfig';
+import { computeFixAllEdits, FIX_ALL_KIND, fixAllAction, isFixAllData, wantsFixAll } from './lsp/fixAll';
 
 export const SERVER_NAME = 'digest-language-server';
 
@@ -25,6 +28,14 @@ let workspaceFolders: string[] = [];
 const service = createLanguageService({ workspaceFolders: () => workspaceFolders });
 let settings = new SettingsStore(connection, false);
 let canRegisterConfigChange = false;
+const configs = new DocumentConfigs(connection, () => workspaceFolders);
+let canResolveEdits = false;
+let canWatchFiles = false;
+
+/** The editor settings with the document's .digest-lint.jsonc over them, as the CLI resolves it. */
+async function settingsFor(uri: string): Promise<DocumentConfig> {
+  return configs.forDocument(uri, await settings.get(uri));
+}
 
 /** A handler that logs and answers `fallback` instead of crashing the server. */
 function safely<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
@@ -43,6 +54,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   settings = new SettingsStore(connection, caps.workspace?.configuration === true);
   canRegisterConfigChange = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  canResolveEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+  canWatchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = folders.flatMap((uri) => {
     try {
@@ -58,7 +71,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'Daily Papers Digest' },
       hoverProvider: true,
       foldingRangeProvider: true,
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: true },
     },
     serverInfo: { name: SERVER_NAME },
   };
@@ -66,6 +79,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (canRegisterConfigChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'digest' });
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] });
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -74,6 +88,12 @@ connection.onDidChangeConfiguration((change) => {
   } else {
     settings.clear();
   }
+  for (const doc of documents.all()) scheduleValidation(doc);
+});
+
+// A config file changed on disk: resolve again and re-check every open digest.
+connection.onDidChangeWatchedFiles(() => {
+  configs.clear();
   for (const doc of documents.all()) scheduleValidation(doc);
 });
 
@@ -97,14 +117,14 @@ const validate = safely('validation', undefined, async (uri: string) => {
   const doc = documents.get(uri);
   if (!doc) return;
   const token = validations.next(uri);
-  const docSettings = await settings.get(uri);
+  const { settings: docSettings, ignored } = await settingsFor(uri);
   // Let queued messages in: a newer version arriving now cancels this validation.
   await yieldToEventLoop();
   const current = documents.get(uri);
   if (token.isCancellationRequested || !current || current.version !== doc.version) return;
   // After shutdown the server publishes nothing more.
   if (gate?.isShutDown) return;
-  const issues = service.computeDiagnostics(current, docSettings, token);
+  const issues = ignored ? [] : service.computeDiagnostics(current, docSettings, token);
   if (!issues || token.isCancellationRequested) return;
   await connection.sendDiagnostics({ uri, version: current.version, diagnostics: issues.map((i) => toDiagnostic(i, uri)) });
 });
@@ -136,7 +156,7 @@ documents.onDidClose((e) => {
 connection.onDocumentSymbol(safely('documentSymbol', [], async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  const docSettings = await settings.get(doc.uri);
+  const docSettings = (await settingsFor(doc.uri)).settings;
   await yieldToEventLoop();
   throwIfCancelled(token);
   const symbols = service.getDocumentSymbols(doc, docSettings, token);
@@ -147,7 +167,7 @@ connection.onDocumentSymbol(safely('documentSymbol', [], async (params, token) =
 connection.onHover(safely('hover', null, async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
-  const docSettings = await settings.get(doc.uri);
+  const docSettings = (await settingsFor(doc.uri)).settings;
   await yieldToEventLoop();
   throwIfCancelled(token);
   const hover = service.getHover(doc, params.position, docSettings, token);
@@ -158,7 +178,7 @@ connection.onHover(safely('hover', null, async (params, token) => {
 connection.onFoldingRanges(safely('foldingRange', [], async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  const docSettings = await settings.get(doc.uri);
+  const docSettings = (await settingsFor(doc.uri)).settings;
   await yieldToEventLoop();
   throwIfCancelled(token);
   const ranges = service.getFoldingRanges(doc, docSettings, token);
@@ -169,8 +189,33 @@ connection.onFoldingRanges(safely('foldingRange', [], async (params, token) => {
 connection.onCodeAction(safely('codeAction', [], async (params, token) => {
   await yieldToEventLoop();
   throwIfCancelled(token);
-  return toCodeActions(params.textDocument.uri, params.context.diagnostics);
+  const actions = toCodeActions(params.textDocument.uri, params.context.diagnostics);
+  const only = params.context.only;
+  const doc = documents.get(params.textDocument.uri);
+  // Fix-all is a source action: offered when asked for (on save, the Source Action menu, our command).
+  if (!doc || !only || !wantsFixAll(only)) return actions;
+  const { settings: docSettings, ignored } = await settingsFor(doc.uri);
+  throwIfCancelled(token);
+  const issues = ignored ? [] : (service.computeDiagnostics(doc, docSettings, token) ?? []);
+  throwIfCancelled(token);
+  const fixAll = fixAllAction(doc, issues, canResolveEdits, () => computeFixAllEdits(doc, docSettings, () => workspaceFolders));
+  const quickFixes = only.includes('quickfix') ? actions : [];
+  return fixAll ? [...quickFixes, fixAll] : quickFixes;
 }));
+
+connection.onCodeActionResolve(async (action) => {
+  try {
+    const data = action.data;
+    const doc = isFixAllData(data) ? documents.get(data.uri) : undefined;
+    // A stale action (the document changed since it was listed) resolves to no edit.
+    if (!isFixAllData(data) || !doc || doc.version !== data.version) return action;
+    const docSettings = (await settingsFor(doc.uri)).settings;
+    return { ...action, edit: { changes: { [doc.uri]: computeFixAllEdits(doc, docSettings, () => workspaceFolders) } } };
+  } catch (err) {
+    connection.console.error(`codeAction/resolve failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return action;
+  }
+});
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack ?? err.message}`));
 

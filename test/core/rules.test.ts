@@ -21,7 +21,7 @@ describe('rule registry', () => {
   test('every rule has a description, a scope and a docs anchor', () => {
     for (const r of rules) {
       assert.ok(r.description.length > 20, r.id);
-      assert.ok(r.scope === 'paper' || r.scope === 'document', r.id);
+      assert.ok(r.scope === 'paper' || r.scope === 'document' || r.scope === 'suppression', r.id);
       assert.ok(ruleDocUrl(r.id).endsWith(`#${r.id}`), r.id);
     }
   });
@@ -46,6 +46,8 @@ describe('rule registry', () => {
       'missing-section': 'error',
       'mislabelled-section': 'warning',
       'control-character': 'warning',
+      'invalid-suppression': 'warning',
+      'unused-suppression': 'information',
     });
   });
 
@@ -101,7 +103,7 @@ describe('quick fixes', () => {
       ['control-character', 'Delete the U+0008 character', ['']],
       ['non-canonical-arxiv-link', 'Link to https://arxiv.org/abs/2501.00001v2', ['https://arxiv.org/abs/2501.00001v2']],
       ['malformed-arxiv-link', 'Link to https://arxiv.org/abs/2501.00002', ['https://arxiv.org/abs/2501.00002']],
-      ['missing-thumbnail', 'Add the thumbnail', ['\n\n![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.00003.png)']],
+      ['missing-thumbnail', 'Add the thumbnail of 2501.00003', ['\n\n![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.00003.png)']],
       ['thumbnail-mismatch', 'Use the thumbnail of 2501.00004', ['https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.00004.png']],
       ['missing-section', 'Add the "Technical Details" section', ['\n- ***Technical Details***: ']],
       ['missing-section', 'Add the "Performance Highlights" section', ['\n- ***Performance Highlights***: ']],

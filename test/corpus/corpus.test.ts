@@ -201,6 +201,9 @@ function confirm(f: CorpusFile, i: Issue): string | undefined {
       return !f.lines.some((l) => /^[-*+]\s+\*\*/.test(l)) ? 'no labelled bullet in the file' : undefined;
     case 'missing-digest-heading':
       return undefined;
+    case 'invalid-suppression':
+    case 'unused-suppression':
+      return line.includes('<!-- digest-') ? 'a suppression comment on the line' : undefined;
   }
 }
 

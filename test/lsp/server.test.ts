@@ -252,8 +252,10 @@ describe('language server over stdio', SLOW, () => {
         '',
       ].join('\n'),
     };
-    const canonicalFix = { title: 'Link to https://arxiv.org/abs/2501.40001', edits: [{ range: r(2, 17, 2, 49), newText: 'https://arxiv.org/abs/2501.40001' }] };
-    const sectionFix = { title: 'Add the "Performance Highlights" section', edits: [{ range: r(11, 50, 11, 50), newText: '\n- ***Performance Highlights***: ' }] };
+    const canonicalFix = { title: 'Link to https://arxiv.org/abs/2501.40001', certain: true, edits: [{ range: r(2, 17, 2, 49), newText: 'https://arxiv.org/abs/2501.40001' }] };
+    const sectionEdit = { range: r(11, 50, 11, 50), newText: '\n- ***Performance Highlights***: ' };
+    // The snippet places the cursor in the new section where the client applies snippet edits.
+    const sectionFix = { title: 'Add the "Performance Highlights" section', edits: [{ ...sectionEdit, snippet: '\n- ***Performance Highlights***: $0' }] };
     const currentDiagnostics = [
       {
         range: r(2, 17, 2, 49),
@@ -323,7 +325,14 @@ describe('language server over stdio', SLOW, () => {
       const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: current.uri }, range: r(2, 0, 2, 0), context: { diagnostics: currentPublished.diagnostics } });
       assert.deepEqual(actions, [
         { title: canonicalFix.title, kind: 'quickfix', diagnostics: [currentDiagnostics[0]], isPreferred: true, edit: { changes: { [current.uri]: canonicalFix.edits } } },
-        { title: sectionFix.title, kind: 'quickfix', diagnostics: [currentDiagnostics[2]], isPreferred: true, edit: { changes: { [current.uri]: sectionFix.edits } } },
+        {
+          title: sectionFix.title,
+          kind: 'quickfix',
+          diagnostics: [currentDiagnostics[2]],
+          isPreferred: true,
+          edit: { changes: { [current.uri]: [sectionEdit] } },
+          data: { uri: current.uri, snippetEdits: [{ range: r(11, 50, 11, 50), snippet: '\n- ***Performance Highlights***: $0' }] },
+        },
       ]);
     });
 

@@ -52,7 +52,7 @@ export function describeIdProblem(p: IdProblem, raw: string): string {
     case 'empty':
       return 'The arXiv id is empty; expected an id such as 2501.12948.';
     case 'letters':
-      return `The arXiv id "${raw}" contains letters; expected digits only, such as 2501.12948.`;
+      return `The arXiv id "${raw}" contains letters: ${describeLetters(raw)}; expected digits only, such as 2501.12948.`;
     case 'digits':
       return `The arXiv id "${raw}" has ${p.found} digits after the dot; ids from this month have ${p.expected}.`;
     case 'month':
@@ -62,6 +62,39 @@ export function describeIdProblem(p: IdProblem, raw: string): string {
     case 'shape':
       return `"${raw}" is not an arXiv id; expected YYMM.NNNNN (optionally with vN) or an old-style id such as hep-th/9901001.`;
   }
+}
+
+/** Letters that are easily typed for a digit: O for 0, l and I for 1. */
+const CONFUSABLE_DIGIT: Readonly<Record<string, string>> = { O: '0', o: '0', l: '1', I: '1' };
+
+const ORDINAL_SUFFIX = (n: number): string => {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return 'th';
+  return n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+};
+
+/** "the 6th character is the letter O, not the digit 0", for each letter (at most three named). */
+export function describeLetters(raw: string): string {
+  const parts: string[] = [];
+  let count = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i] ?? '';
+    if (!/[a-zA-Z]/.test(c)) continue;
+    count++;
+    if (parts.length === 3) continue;
+    const digit = CONFUSABLE_DIGIT[c];
+    const pos = `${i + 1}${ORDINAL_SUFFIX(i + 1)}`;
+    parts.push(`${parts.length === 0 ? 'the ' : ''}${pos}${parts.length === 0 ? ' character' : ''} is the letter ${c}, not ${digit ? `the digit ${digit}` : 'a digit'}`);
+  }
+  const more = count > parts.length ? `, and ${count - parts.length} more` : '';
+  return parts.join(', the ') + more;
+}
+
+/** The id with confusable letters read as digits, when that gives a valid id; else undefined. */
+export function correctConfusables(raw: string): string | undefined {
+  if (!/[OolI]/.test(raw)) return undefined;
+  const fixed = raw.replace(/[OolI]/g, (c) => CONFUSABLE_DIGIT[c] ?? c);
+  return parseArxivId(fixed).ok ? fixed : undefined;
 }
 
 /** What is wrong with a paper link, if anything. */

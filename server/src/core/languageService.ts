@@ -10,6 +10,7 @@ import { hasDayHeading, matchesFiles, type DigestReason } from './detect';
 import { IncrementalParser } from './parse/document';
 import type { Issue } from './rules';
 import { defaultSettings, type DigestSettings } from './settings';
+import { postProcessIssues } from './suppress/apply';
 import { noCancellation, type CancellationTokenLike, type Position, type TextDocumentLike } from './types';
 
 export interface LanguageServiceOptions {
@@ -80,7 +81,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Dig
     getModel,
     computeDiagnostics(doc, settings = defaultSettings, token = noCancellation) {
       const model = getModel(doc, settings);
-      return model ? diagnostics.compute(model, settings, token) : [];
+      const issues = model ? diagnostics.compute(model, settings, token) : [];
+      // Configured levels and suppression comments: one pure pass over the issues.
+      return model && issues ? postProcessIssues(model, issues, settings) : issues;
     },
     getDocumentSymbols(doc, settings = defaultSettings, token = noCancellation) {
       const model = getModel(doc, settings);

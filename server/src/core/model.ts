@@ -5,6 +5,7 @@ import type { ArxivId, LinkVerdict } from './arxiv';
 import type { DigestReason } from './detect';
 import type { LabelMarkup } from './labels';
 import type { OmittedReports } from './limits';
+import type { Directive } from './suppress/directives';
 import type { Range } from './types';
 
 export interface TextSpan {
@@ -87,6 +88,8 @@ interface BlockBase {
   /** At most MAX_REPORTS_PER_RULE_PER_PAPER of them; `omittedControlChars` counts the rest. */
   readonly controlChars: readonly ControlChar[];
   readonly omittedControlChars?: OmittedReports;
+  /** Suppression comments in the block, relative to its first line (absent: none). */
+  readonly directives?: readonly Directive[];
 }
 
 /** A parsed block; cached by its text. */

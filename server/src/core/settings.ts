@@ -1,5 +1,7 @@
 // User settings that change what the core reports. Keys are the part after `digest.`.
 
+import { readRuleLayer, type RuleLayer } from './config/levels';
+
 export const SETTINGS_SECTION = 'digest';
 
 export const SettingKey = {
@@ -7,6 +9,7 @@ export const SettingKey = {
   files: 'files',
   hoverImages: 'hover.images',
   traceServer: 'trace.server',
+  rules: 'rules',
 } as const;
 
 export interface DigestSettings {
@@ -16,6 +19,11 @@ export interface DigestSettings {
   readonly files: readonly string[];
   /** Whether hover cards show the paper's thumbnail. */
   readonly hoverImages: boolean;
+  /**
+   * Per-rule levels, highest precedence first: a config file's layer, then the
+   * `digest.rules` setting's. Absent: every rule at its default.
+   */
+  readonly ruleLayers?: readonly RuleLayer[];
 }
 
 export const DEFAULT_REQUIRED_SECTIONS: readonly string[] = ["What's New", 'Technical Details', 'Performance Highlights'];
@@ -33,10 +41,12 @@ export function normalizeSettings(raw: unknown): DigestSettings {
   const required = stringArray(obj['requiredSections']);
   const files = stringArray(obj['files']);
   const images = hover['images'] ?? obj['hover.images'];
+  const ruleLayer = readRuleLayer(obj['rules']);
   return {
     requiredSections: required ?? defaultSettings.requiredSections,
     files: files ?? defaultSettings.files,
     hoverImages: typeof images === 'boolean' ? images : defaultSettings.hoverImages,
+    ...(ruleLayer ? { ruleLayers: [ruleLayer] } : {}),
   };
 }
 

@@ -83,12 +83,15 @@ export function toCodeActions(uri: string, diagnostics: readonly Diagnostic[]): 
     if (d.source !== DIAGNOSTIC_SOURCE) continue;
     const fix = (d.data as DiagnosticData | undefined)?.fix;
     if (!fix) continue;
+    // LSP 3.17 has no snippet edits: the snippet form rides in `data` for clients that know it (ours).
+    const snippets = fix.edits.every((e) => e.snippet !== undefined) ? { uri, snippetEdits: fix.edits.map((e) => ({ range: e.range, snippet: e.snippet })) } : undefined;
     actions.push({
       title: fix.title,
       kind: CodeActionKind.QuickFix,
       diagnostics: [d],
       isPreferred: true,
       edit: { changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+      ...(snippets ? { data: snippets } : {}),
     });
   }
   return actions;

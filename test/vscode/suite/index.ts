@@ -9,6 +9,7 @@ import { EXTENSION_ID } from '../../../client/src/constants';
 import registerActivation from './activation.test';
 import registerCommands from './commands.test';
 import registerDiagnostics from './diagnostics.test';
+import registerFixAll from './fixAll.test';
 import registerGrammar from './grammar.test';
 import registerHover from './hover.test';
 import registerNonDigest from './nonDigest.test';
@@ -19,7 +20,7 @@ const RESULT_FILE_ENV = 'DIGEST_TEST_RESULT';
 const TEST_TIMEOUT_MS = 60_000;
 
 // Activation first: later files assume the extension is up.
-const REGISTRARS = [registerActivation, registerDiagnostics, registerOutline, registerHover, registerNonDigest, registerSnippets, registerGrammar, registerCommands];
+const REGISTRARS = [registerActivation, registerDiagnostics, registerOutline, registerHover, registerNonDigest, registerSnippets, registerGrammar, registerCommands, registerFixAll];
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: TEST_TIMEOUT_MS });

@@ -5,6 +5,7 @@ import type { Heading, Html, Image, Link, List, ListItem, Nodes, Paragraph } fro
 import { DAY_LIKE } from '../detect';
 import type { AuthorsLine, ControlChar, DayHeading, LabeledLine, ListEntry, ParsedBlock, Paper, PaperHeading, PaperLink, Thumbnail } from '../model';
 import { MAX_REPORTS_PER_RULE_PER_PAPER, type OmittedReports } from '../limits';
+import { findDirectives } from '../suppress/directives';
 import type { Range } from '../types';
 import { LineIndex } from './lineIndex';
 import { readPaperByLines, remarkHeadingRoot } from './lineReader';
@@ -22,16 +23,17 @@ export function parseBlock(text: string): ParsedBlock {
   const index = new LineIndex(text);
   const lineCount = index.lineCount;
   const { controlChars, omittedControlChars } = findControlChars(text, index);
+  const directives = findDirectives(text, index);
   const first = HEADING_LINE.exec(index.lineText(0));
   const level = first?.[1]?.length ?? 0;
   const headingText = first?.[2] ?? '';
   if (level > 0 && level <= 2 && DAY_LIKE.test(headingText)) {
-    return { kind: 'day', lineCount, controlChars, omittedControlChars, day: parseDayHeading(index, level, headingText) };
+    return { kind: 'day', lineCount, controlChars, omittedControlChars, directives, day: parseDayHeading(index, level, headingText) };
   }
   if (level === 3) {
-    return { kind: 'paper', lineCount, controlChars, omittedControlChars, paper: parsePaper(text, index) };
+    return { kind: 'paper', lineCount, controlChars, omittedControlChars, directives, paper: parsePaper(text, index) };
   }
-  return { kind: 'other', lineCount, controlChars, omittedControlChars, level };
+  return { kind: 'other', lineCount, controlChars, omittedControlChars, directives, level };
 }
 
 function parseDayHeading(index: LineIndex, level: number, headingText: string): DayHeading {

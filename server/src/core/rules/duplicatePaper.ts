@@ -1,6 +1,7 @@
 import { shiftRange } from '../types';
 import type { Paper, PlacedPaper } from '../model';
-import { RuleId, type DocumentRule } from './rule';
+import { lastAtOrBefore } from '../search';
+import { RuleId, type DocumentRule, type Fix } from './rule';
 
 /** Folds case, punctuation and spacing so retyped titles still match. */
 export function normalizeTitle(title: string): string {
@@ -26,6 +27,7 @@ export const duplicatePaper: DocumentRule = {
   severity: 'warning',
   description: 'The same arXiv id (ignoring vN) or the same title appears twice in one digest.',
   check(model, _ctx, report) {
+    const blockLines = model.blocks.map((b) => b.line);
     const byId = new Map<string, PlacedPaper>();
     const byTitle = new Map<string, PlacedPaper>();
     for (const placed of model.papers) {
@@ -41,12 +43,14 @@ export const duplicatePaper: DocumentRule = {
           message: `Paper ${id} is listed twice; the first entry is on line ${firstLine(first)}.`,
           range: shiftRange(urlRange, line),
           related: [{ range: shiftRange(first.paper.heading.titleRange, first.line), message: `First entry of ${id}` }],
+          fix: removeEntry(placed, blockLines),
         });
       } else if (sameTitle && (id === undefined || sameTitle.paper.arxiv?.id !== id)) {
         report({
           message: `The title "${paper.heading.title}" also appears on line ${firstLine(sameTitle)} under ${sameTitle.paper.arxiv?.id ?? 'another link'}; expected one entry per paper.`,
           range: shiftRange(paper.heading.titleRange, line),
           related: [{ range: shiftRange(sameTitle.paper.heading.titleRange, sameTitle.line), message: 'First entry with this title' }],
+          fix: removeEntry(placed, blockLines),
         });
       }
       if (id && !first) byId.set(id, placed);
@@ -54,3 +58,14 @@ export const duplicatePaper: DocumentRule = {
     }
   },
 };
+
+/**
+ * Deletes the later entry's whole block, up to the next heading. It deletes
+ * content, so it is never part of fix-all.
+ */
+function removeEntry(placed: PlacedPaper, blockLines: readonly number[]): Fix {
+  const next = blockLines[lastAtOrBefore(blockLines, placed.line) + 1];
+  const start = { line: placed.line, character: 0 };
+  const end = next !== undefined ? { line: next, character: 0 } : shiftRange(placed.paper.extent, placed.line).end;
+  return { title: 'Remove this entry', edits: [{ range: { start, end }, newText: '' }], certain: false };
+}

@@ -17,6 +17,7 @@ import { missingThumbnail } from './missingThumbnail';
 import { missingVote } from './missingVote';
 import { nonCanonicalArxivLink } from './nonCanonicalArxivLink';
 import { thumbnailMismatch } from './thumbnailMismatch';
+import { invalidSuppression, unusedSuppression } from './suppressionRules';
 import type { DocumentRule, PaperRule, Rule, RuleId } from './rule';
 
 export const rules: readonly Rule[] = [
@@ -37,6 +38,8 @@ export const rules: readonly Rule[] = [
   missingSection,
   mislabelledSection,
   controlCharacter,
+  invalidSuppression,
+  unusedSuppression,
 ];
 
 export const paperRules: readonly PaperRule[] = rules.filter((r): r is PaperRule => r.scope === 'paper');

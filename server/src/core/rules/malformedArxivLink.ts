@@ -1,6 +1,7 @@
-import { absUrl, describeIdProblem, findIdLike, parseArxivId } from '../arxiv';
+import { absUrl, correctConfusables, describeIdProblem, findIdLike, parseArxivId, SOCIAL_THUMBNAIL } from '../arxiv';
+import type { Paper } from '../model';
 import type { Range } from '../types';
-import { RuleId, type Fix, type PaperRule } from './rule';
+import { RuleId, type Fix, type PaperRule, type TextEdit } from './rule';
 
 /** The paper heading must link to https://arxiv.org/abs/<valid id>. */
 export const malformedArxivLink: PaperRule = {
@@ -29,9 +30,13 @@ export const malformedArxivLink: PaperRule = {
         }
         return;
       }
-      case 'bad-id':
-        report(withFix({ message: describeIdProblem(v.problem, v.rawId), range: v.rawId === '' ? link.urlRange : idRange(v.idStart, v.idEnd) }, fix));
+      case 'bad-id': {
+        const range = v.rawId === '' ? link.urlRange : idRange(v.idStart, v.idEnd);
+        // Letters: only the confusable-letter fix is certain; a truncated id found by findIdLike would be a guess.
+        const idFix = v.problem.kind === 'letters' ? confusableFix(paper, v.rawId, range) : fix && { ...fix, certain: false };
+        report(withFix({ message: describeIdProblem(v.problem, v.rawId), range }, idFix));
         return;
+      }
       case 'relative':
         report(withFix({ message: link.url === '' ? 'The paper link is empty; expected https://arxiv.org/abs/<id>.' : `The paper link "${link.url}" is relative; expected an absolute https://arxiv.org/abs/<id> link.`, range: link.url === '' ? link.range : link.urlRange }, fix));
         return;
@@ -52,7 +57,31 @@ function suggestFix(url: string, urlRange: Range): Fix | undefined {
   const id = findIdLike(url);
   // Only offer a link that would pass: an invalid id or the same URL again fixes nothing.
   if (!id || !parseArxivId(id).ok || absUrl(id) === url) return undefined;
-  return { title: `Link to ${absUrl(id)}`, edits: [{ range: urlRange, newText: absUrl(id) }] };
+  // The whole id is in the link already: only the host or path around it changes.
+  return { title: `Link to ${absUrl(id)}`, edits: [{ range: urlRange, newText: absUrl(id) }], certain: true };
+}
+
+/**
+ * `2502.O0917` → `2502.00917`, when the result is valid and the thumbnail, if
+ * any, shows that id. A thumbnail with the same typo is corrected with it.
+ */
+function confusableFix(paper: Paper, rawId: string, range: Range): Fix | undefined {
+  const fixed = correctConfusables(rawId);
+  if (!fixed) return undefined;
+  const thumb = paper.thumbnail;
+  const shown = thumb ? SOCIAL_THUMBNAIL.exec(thumb.url)?.[1] : undefined;
+  const edits: TextEdit[] = [{ range, newText: fixed }];
+  if (thumb && shown !== undefined) {
+    const unversioned = (id: string): string => id.replace(/v\d+$/, '');
+    const shownFixed = correctConfusables(shown) ?? shown;
+    if (unversioned(shownFixed) !== unversioned(fixed)) return undefined;
+    if (shownFixed !== shown) {
+      const at = thumb.urlRange.start.character + thumb.url.lastIndexOf(shown);
+      const line = thumb.urlRange.start.line;
+      edits.push({ range: { start: { line, character: at }, end: { line, character: at + shown.length } }, newText: shownFixed });
+    }
+  }
+  return { title: `Change the id to ${fixed}`, edits, certain: true };
 }
 
 function withFix<T extends { message: string; range: Range }>(r: T, fix: Fix | undefined): T & { fix?: Fix } {

@@ -25,7 +25,7 @@ export const mislabelledSection: PaperRule = {
       report({
         message: `Section label "${written}" is a near miss of "${match.expected}" (${WHY[match.why]}); expected "${wanted}".`,
         range: entry.labelRange,
-        fix: { title: `Change the label to "${wanted}"`, edits: [{ range: entry.labelRange, newText: wanted }] },
+        fix: { title: `Change the label to "${wanted}"`, edits: [{ range: entry.labelRange, newText: wanted }], certain: true },
       });
     }
   },

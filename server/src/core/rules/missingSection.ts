@@ -1,6 +1,7 @@
 import { canonicalLabel, matchLabel } from '../labels';
 import type { ListEntry } from '../model';
-import { RuleId, type PaperRule } from './rule';
+import type { Position } from '../types';
+import { RuleId, type PaperRule, type TextEdit } from './rule';
 
 /** Every required section is present and has text. */
 export const missingSection: PaperRule = {
@@ -19,21 +20,45 @@ export const missingSection: PaperRule = {
       found.set(match.expected, { entry, exact: match.kind === 'exact' });
     }
     const last = paper.entries[paper.entries.length - 1];
-    const insertAt = last ? last.range.end : paper.extent.end;
-    for (const label of required) {
+    const afterLast = last ? last.range.end : paper.extent.end;
+    required.forEach((label, k) => {
       const hit = found.get(label);
       if (!hit) {
+        const bullet = `- ${canonicalLabel(label, undefined)} `;
         report({
           message: `Missing section "${label}"; expected a bullet "- ${canonicalLabel(label, undefined)} …" in this paper.`,
           range: paper.heading.titleRange,
-          fix: {
-            title: `Add the "${label}" section`,
-            edits: [{ range: { start: insertAt, end: insertAt }, newText: `\n- ${canonicalLabel(label, undefined)} ` }],
-          },
+          // Not certain: it adds an empty section for the writer to fill in, so it stays out of fix-all.
+          fix: { title: `Add the "${label}" section`, edits: [insertInOrder(required, k, found, afterLast, bullet)] },
         });
       } else if (hit.entry.text.text === '' && hit.entry.labelRange) {
         report({ message: `Section "${label}" is empty; expected its summary text after the label.`, range: hit.entry.labelRange });
       }
-    }
+    });
   },
 };
+
+type Found = ReadonlyMap<string, { readonly entry: ListEntry }>;
+
+/**
+ * Inserts the bullet where `requiredSections` orders it: before the next
+ * required section present, else after the previous one, else after the last
+ * bullet. The snippet puts the cursor after the label.
+ */
+function insertInOrder(required: readonly string[], k: number, found: Found, afterLast: Position, bullet: string): TextEdit {
+  const next = required.slice(k + 1).map((l) => found.get(l)).find((f) => f !== undefined);
+  if (next) {
+    const at = { line: next.entry.range.start.line, character: 0 };
+    const indent = ' '.repeat(next.entry.range.start.character);
+    return { range: { start: at, end: at }, newText: `${indent}${bullet}\n`, snippet: `${escapeSnippet(indent + bullet)}$0\n` };
+  }
+  const prev = required.slice(0, k).reverse().map((l) => found.get(l)).find((f) => f !== undefined);
+  const at = prev ? prev.entry.range.end : afterLast;
+  const indent = prev ? ' '.repeat(prev.entry.range.start.character) : '';
+  return { range: { start: at, end: at }, newText: `\n${indent}${bullet}`, snippet: `\n${escapeSnippet(indent + bullet)}$0` };
+}
+
+/** Snippet syntax gives `$`, `}` and `\\` meaning; a label is plain text. */
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}

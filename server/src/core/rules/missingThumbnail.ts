@@ -13,7 +13,7 @@ export const missingThumbnail: PaperRule = {
     report({
       message: 'The paper has no thumbnail; expected "![](…/social-thumbnails/papers/<id>.png)" below the heading.',
       range: paper.heading.titleRange,
-      ...(id ? { fix: { title: 'Add the thumbnail', edits: [{ range: { start: end, end }, newText: `\n\n![](${thumbnailUrl(id)})` }] } } : {}),
+      ...(id ? { fix: { title: `Add the thumbnail of ${id}`, edits: [{ range: { start: end, end }, newText: `\n\n![](${thumbnailUrl(id)})` }], certain: true } } : {}),
     });
   },
 };

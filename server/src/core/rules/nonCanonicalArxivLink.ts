@@ -23,7 +23,7 @@ export const nonCanonicalArxivLink: PaperRule = {
     report({
       message: `The paper link uses ${REASON[link.verdict.reason]}; expected the abstract page ${wanted}.`,
       range: link.urlRange,
-      fix: { title: `Link to ${wanted}`, edits: [{ range: link.urlRange, newText: wanted }] },
+      fix: { title: `Link to ${wanted}`, edits: [{ range: link.urlRange, newText: wanted }], certain: true },
     });
   },
 };

@@ -23,6 +23,8 @@ export const RuleId = {
   duplicateDayHeading: 'duplicate-day-heading',
   controlCharacter: 'control-character',
   legacyFormat: 'legacy-format',
+  invalidSuppression: 'invalid-suppression',
+  unusedSuppression: 'unused-suppression',
 } as const;
 
 export type RuleId = (typeof RuleId)[keyof typeof RuleId];
@@ -38,12 +40,19 @@ export function ruleDocUrl(id: RuleId, base: string = RULES_DOC_PATH): string {
 export interface TextEdit {
   readonly range: Range;
   readonly newText: string;
+  /** `newText` with snippet tab stops (`$0` where the cursor goes), for clients that take snippet edits. */
+  readonly snippet?: string;
 }
 
 /** A quick fix the adapter can offer as is. */
 export interface Fix {
   readonly title: string;
   readonly edits: readonly TextEdit[];
+  /**
+   * True when the edit is certainly right and loses nothing: only such fixes
+   * run in fix-all. Fixes that delete content or guess stay quick fixes.
+   */
+  readonly certain?: boolean;
 }
 
 export interface RelatedInfo {
@@ -78,6 +87,8 @@ interface RuleMeta {
   readonly id: RuleId;
   readonly severity: Severity;
   readonly description: string;
+  /** False for rules a user must turn on in the configuration; absent means on. */
+  readonly enabledByDefault?: boolean;
 }
 
 /** Checks one paper; ranges are relative to the paper's first line. */
@@ -92,4 +103,9 @@ export interface DocumentRule extends RuleMeta {
   check(model: DigestModel, ctx: DocumentContext, report: (r: Report) => void): void;
 }
 
-export type Rule = PaperRule | DocumentRule;
+/** Reported by the suppression stage over the other rules' issues, not by a check of the model. */
+export interface SuppressionRule extends RuleMeta {
+  readonly scope: 'suppression';
+}
+
+export type Rule = PaperRule | DocumentRule | SuppressionRule;

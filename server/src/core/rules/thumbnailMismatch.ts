@@ -15,6 +15,7 @@ export const thumbnailMismatch: PaperRule = {
     report({
       message: `The thumbnail shows paper ${shown}, but this entry is ${id}.`,
       range: thumb.urlRange,
+      // Not certain: the link may be the wrong half, so it stays out of fix-all.
       fix: { title: `Use the thumbnail of ${id}`, edits: [{ range: thumb.urlRange, newText: thumbnailUrl(id) }] },
     });
   },

@@ -1,0 +1,153 @@
+// Which files a run checks, and reading them safely: every failure becomes a
+// one-line message for the user, never a stack trace.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+
+/** Folders never searched: dependencies, VCS data and build output. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
+const MARKDOWN = /\.(md|markdown)$/i;
+
+export interface Discovery {
+  /** Absolute paths, sorted, each once. */
+  readonly files: string[];
+  /** Messages for arguments that name nothing; they make the run fail (exit 2). */
+  readonly problems: string[];
+}
+
+export function discoverFiles(patterns: readonly string[], cwd: string): Discovery {
+  const files = new Set<string>();
+  const problems: string[] = [];
+  const targets = patterns.length ? patterns : ['.'];
+  for (const pattern of targets) {
+    const abs = resolve(cwd, pattern);
+    const kind = statKind(abs);
+    if (kind === 'file') {
+      files.add(abs);
+    } else if (kind === 'dir') {
+      const found = walk(abs);
+      if (found.length === 0 && patterns.length) problems.push(`${pattern}: a directory with no Markdown files in it (.md, .markdown).`);
+      for (const f of found) files.add(f);
+    } else if (picomatch.scan(pattern).isGlob) {
+      const { base } = picomatch.scan(pattern);
+      const root = resolve(cwd, base || '.');
+      const isMatch = picomatch(isAbsolute(pattern) ? pattern : pattern.replace(/^\.\//, ''), { dot: false });
+      const matched = statKind(root) === 'dir' ? walk(root, true).filter((f) => isMatch(isAbsolute(pattern) ? f : relative(cwd, f))) : [];
+      if (matched.length === 0) problems.push(`${pattern}: the glob matches no files.`);
+      for (const f of matched) files.add(f);
+    } else {
+      problems.push(`${pattern}: no such file or directory.`);
+    }
+  }
+  return { files: [...files].sort(), problems };
+}
+
+function statKind(path: string): 'file' | 'dir' | 'other' | undefined {
+  try {
+    const s = statSync(path);
+    return s.isFile() ? 'file' : s.isDirectory() ? 'dir' : 'other';
+  } catch {
+    return undefined;
+  }
+}
+
+/** Markdown files below `dir` (every file when `all`), skipping dot folders and dependencies. */
+function walk(dir: string, all = false): string[] {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const path = join(d, e.name);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) stack.push(path);
+      } else if ((e.isFile() || e.isSymbolicLink()) && (all || MARKDOWN.test(e.name)) && statKind(path) === 'file') {
+        out.push(path);
+      }
+    }
+  }
+  return out;
+}
+
+export type ReadResult =
+  | { readonly ok: true; readonly text: string; readonly bom: boolean; readonly bytes: Buffer; readonly mtimeMs: number; readonly mode: number }
+  | { readonly ok: false; readonly message: string };
+
+/** More NUL bytes than this in the first 8 KB: a binary file, not a digest with a stray control character. */
+const BINARY_NULS = 8;
+
+export function readDigest(path: string): ReadResult {
+  let bytes: Buffer;
+  let mtimeMs: number;
+  let mode: number;
+  try {
+    const s = statSync(path);
+    if (s.isDirectory()) return { ok: false, message: 'is a directory, not a file.' };
+    mtimeMs = s.mtimeMs;
+    mode = s.mode;
+    bytes = readFileSync(path);
+  } catch (err) {
+    return { ok: false, message: `cannot be read: ${describeError(err)}.` };
+  }
+  const head = bytes.subarray(0, 8192);
+  let nuls = 0;
+  for (const b of head) if (b === 0) nuls++;
+  if (nuls > BINARY_NULS) return { ok: false, message: 'is a binary file, not a Markdown digest; skipped.' };
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== -1) return { ok: false, message: `is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad}); save it as UTF-8.` };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = bytes.toString('utf8', bom ? 3 : 0);
+  return { ok: true, text, bom, bytes, mtimeMs, mode };
+}
+
+export function describeError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e.code === 'string') {
+    switch (e.code) {
+      case 'EACCES':
+      case 'EPERM':
+        return 'permission denied';
+      case 'ENOENT':
+        return 'no such file';
+      case 'EISDIR':
+        return 'it is a directory';
+      default:
+        return `${e.code}`;
+    }
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Offset of the first byte that is not part of valid UTF-8, or -1. */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let n: number;
+    let min: number;
+    if (c >= 0xc2 && c <= 0xdf) [n, min] = [1, 0x80];
+    else if (c >= 0xe0 && c <= 0xef) [n, min] = [2, 0x800];
+    else if (c >= 0xf0 && c <= 0xf4) [n, min] = [3, 0x10000];
+    else return i;
+    let cp = c & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const cc = b[i + k];
+      if (cc === undefined || (cc & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return -1;
+}
