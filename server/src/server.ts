@@ -15,6 +15,10 @@ import { createLanguageService } from './core';
 import { toCodeActions, toDiagnostic, toDocumentSymbol, toHover } from './lsp/convert';
 import { SettingsStore } from './lsp/settingsStore';
 import { TrackedDocument } from './lsp/trackedDocument';
+import { papersChangedNotifier, progressFor, registerWatcher, registerWorkspaceHandlers, serverCapabilities } from './lsp/workspace/handlers';
+import { WorkspaceIndexer } from './lsp/workspace/workspaceIndexer';
+import { pathToFileURL } from 'node:url';
+import type { ClientCapabilities } from 'vscode-languageserver/node';
 
 export const SERVER_NAME = 'digest-language-server';
 
@@ -24,6 +28,21 @@ let workspaceFolders: string[] = [];
 const service = createLanguageService({ workspaceFolders: () => workspaceFolders });
 let settings = new SettingsStore(connection, false);
 let canRegisterConfigChange = false;
+let clientCaps: ClientCapabilities = {};
+const papersChanged = papersChangedNotifier(connection);
+const indexer = new WorkspaceIndexer({
+  folders: () => workspaceFolders,
+  settings: () => settings.get(workspaceFolders[0] ? pathToFileURL(workspaceFolders[0]).href : ''),
+  log: (message) => connection.console.log(message),
+  changed: () => revalidateOpen(undefined),
+  progress: () => progressFor(connection, clientCaps)(),
+});
+
+/** The index changed: other open digests may gain or lose cross-day diagnostics, and the papers view is stale. */
+function revalidateOpen(except: string | undefined): void {
+  for (const doc of documents.all()) if (doc.uri !== except) scheduleValidation(doc);
+  papersChanged();
+}
 
 /** A handler that logs and answers `fallback` instead of crashing the server. */
 function safely<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
@@ -39,6 +58,7 @@ function safely<A extends unknown[], R>(name: string, fallback: R, fn: (...args:
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
+  clientCaps = caps;
   settings = new SettingsStore(connection, caps.workspace?.configuration === true);
   canRegisterConfigChange = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -57,6 +77,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      ...serverCapabilities(),
     },
     serverInfo: { name: SERVER_NAME },
   };
@@ -64,6 +85,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (canRegisterConfigChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'digest' });
+  registerWatcher(connection, clientCaps);
+  void indexer.refresh();
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -73,6 +96,7 @@ connection.onDidChangeConfiguration((change) => {
     settings.clear();
   }
   for (const doc of documents.all()) scheduleValidation(doc);
+  void indexer.refresh();
 });
 
 // Coalesces bursts of edits: one validation per document per turn of the event loop.
@@ -93,7 +117,9 @@ const validate = safely('validation', undefined, async (uri: string) => {
   const docSettings = await settings.get(uri);
   const current = documents.get(uri);
   if (!current || current.version !== doc.version) return;
-  const issues = service.computeDiagnostics(current, docSettings) ?? [];
+  const view = indexer.view();
+  if (view && indexer.openChanged(uri, service.getModel(current, docSettings))) revalidateOpen(uri);
+  const issues = service.computeDiagnostics(current, docSettings, undefined, view) ?? [];
   await connection.sendDiagnostics({ uri, version: current.version, diagnostics: issues.map((i) => toDiagnostic(i, uri)) });
 });
 
@@ -104,6 +130,7 @@ documents.onDidClose((e) => {
   if (queued) clearImmediate(queued);
   pending.delete(e.document.uri);
   service.forget(e.document.uri);
+  if (indexer.closed(e.document.uri)) revalidateOpen(e.document.uri);
   settings.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
@@ -119,7 +146,7 @@ connection.onHover(safely('hover', null, async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
   const docSettings = await settings.get(doc.uri);
-  const hover = service.getHover(doc, params.position, docSettings, token);
+  const hover = service.getHover(doc, params.position, docSettings, token, indexer.view());
   return hover ? toHover(hover) : null;
 }));
 
@@ -130,6 +157,8 @@ connection.onFoldingRanges(safely('foldingRange', [], async (params) => {
 }));
 
 connection.onCodeAction(safely('codeAction', [], (params) => toCodeActions(params.textDocument.uri, params.context.diagnostics)));
+
+registerWorkspaceHandlers({ connection, documents, service, indexer, settingsFor: (uri) => settings.get(uri), safely });
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack ?? err.message}`));
 

@@ -10,6 +10,8 @@ import {
   papersTree,
   searchListings,
   WorkspaceIndex,
+  canonicalUri,
+  fileUri,
   type Issue,
 } from '../../server/src/core';
 import { digestText, doc, lineOf } from '../helpers/digest';
@@ -229,5 +231,27 @@ describe('references, definition and the papers tree', () => {
     assert.match(hover?.markdown ?? '', /Also listed on \[2025\\-01\\-10\]\(<file:\/\/\/ws\/2025-01-10\.md#L3>\), \[2025\\-01\\-11\]\(<file:\/\/\/ws\/2025-01-11\.md#L3>\)\./);
     const plain = service.getHover(doc(dayB, B), { line, character: 5 });
     assert.doesNotMatch(plain?.markdown ?? '', /Also listed/);
+  });
+});
+
+describe('URI spelling', () => {
+  test('an open document spelt by the client and its disk copy spelt by Node are one file', () => {
+    const index = new WorkspaceIndex();
+    const service = createLanguageService();
+    const node = 'file:///ws/My%20Notes/day(1).md';
+    const client = 'file:///ws/My%20Notes/day%281%29.md';
+    index.setDisk(node, dayA);
+    index.setDisk(B, dayB);
+    assert.equal(crossDay(service, index, client, dayA).length, 0, 'not listed on another day by itself');
+    assert.equal(index.size, 2);
+    assert.equal(index.file(node)?.source, 'open');
+  });
+
+  test('fileUri encodes like VS Code; canonicalUri is idempotent', () => {
+    assert.equal(fileUri('/a b/c(1)#.md'), 'file:///a%20b/c%281%29%23.md');
+    assert.equal(fileUri('C:\\x\\y.md'), 'file:///c%3A/x/y.md');
+    assert.equal(canonicalUri('file:///a%20b/c(1).md'), 'file:///a%20b/c%281%29.md');
+    assert.equal(canonicalUri(canonicalUri('file:///a%20b/c(1).md')), canonicalUri('file:///a%20b/c(1).md'));
+    assert.equal(canonicalUri('untitled:Untitled-1'), 'untitled:Untitled-1');
   });
 });

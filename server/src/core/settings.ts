@@ -7,6 +7,7 @@ export const SettingKey = {
   files: 'files',
   hoverImages: 'hover.images',
   traceServer: 'trace.server',
+  workspaceIndex: 'workspace.index',
 } as const;
 
 export interface DigestSettings {
@@ -16,6 +17,8 @@ export interface DigestSettings {
   readonly files: readonly string[];
   /** Whether hover cards show the paper's thumbnail. */
   readonly hoverImages: boolean;
+  /** Whether the server indexes every digest of the workspace (cross-day checks, workspace symbols, references). */
+  readonly workspaceIndex: boolean;
 }
 
 export const DEFAULT_REQUIRED_SECTIONS: readonly string[] = ["What's New", 'Technical Details', 'Performance Highlights'];
@@ -24,6 +27,7 @@ export const defaultSettings: DigestSettings = {
   requiredSections: DEFAULT_REQUIRED_SECTIONS,
   files: [],
   hoverImages: true,
+  workspaceIndex: true,
 };
 
 /** Accepts whatever a client sends and keeps only well-typed values. */
@@ -33,10 +37,13 @@ export function normalizeSettings(raw: unknown): DigestSettings {
   const required = stringArray(obj['requiredSections']);
   const files = stringArray(obj['files']);
   const images = hover['images'] ?? obj['hover.images'];
+  const workspace = isRecord(obj['workspace']) ? obj['workspace'] : {};
+  const index = workspace['index'] ?? obj['workspace.index'];
   return {
     requiredSections: required ?? defaultSettings.requiredSections,
     files: files ?? defaultSettings.files,
     hoverImages: typeof images === 'boolean' ? images : defaultSettings.hoverImages,
+    workspaceIndex: typeof index === 'boolean' ? index : defaultSettings.workspaceIndex,
   };
 }
 

@@ -1,6 +1,6 @@
 import { shiftRange } from '../types';
 import { compareListings } from '../workspace/workspaceIndex';
-import { describeListing, headingRange, type ListingKey } from '../workspace/crossDay';
+import { describeListing, headingRange, otherListings, type ListingKey } from '../workspace/crossDay';
 import { RuleId, type WorkspaceRule } from './rule';
 
 /** Related entries per report; a paper listed on dozens of days needs no dozens of links. */
@@ -28,7 +28,7 @@ export const listedOnAnotherDay: WorkspaceRule = {
     model.papers.forEach(({ paper, line }, i) => {
       const id = paper.arxiv?.id;
       if (!id) return;
-      const elsewhere = workspace.listings(id).filter((l) => l.uri !== model.uri);
+      const elsewhere = otherListings(workspace, model.uri, id);
       if (elsewhere.length === 0) return;
       const own = ownFirst.get(id)!;
       const first = compareListings(own, elsewhere[0]!) < 0 ? own : elsewhere[0]!;

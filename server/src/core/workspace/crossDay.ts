@@ -4,6 +4,7 @@
 import { escapeMarkdown } from '../features/hover';
 import type { DigestModel, PlacedPaper } from '../model';
 import { range, type Range } from '../types';
+import { canonicalUri } from './uri';
 import type { Listing, WorkspaceView } from './workspaceIndex';
 
 export type ListingKey = Pick<Listing, 'uri' | 'line' | 'date'>;
@@ -30,7 +31,8 @@ export function headingRange(l: Pick<Listing, 'line' | 'headingEnd'>): Range {
 
 /** Listings of the same id in other files, earliest first. */
 export function otherListings(view: WorkspaceView, uri: string, id: string): readonly Listing[] {
-  return view.listings(id).filter((l) => l.uri !== uri);
+  const self = canonicalUri(uri);
+  return view.listings(id).filter((l) => l.uri !== uri && canonicalUri(l.uri) !== self);
 }
 
 const MAX_HOVER_LINKS = 10;

@@ -5,3 +5,4 @@ export { searchListings, scoreListing, fuzzyScore, MAX_WORKSPACE_SYMBOLS, type S
 export { findDefinition, findReferences, paperIdAt, type DigestLocation } from './navigation';
 export { describeListing, fileName, otherDaysMarkdown } from './crossDay';
 export { papersTree, PAPERS_REQUEST, type DayNode, type PaperNode, type PapersParams, type PapersResult } from './papersTree';
+export { canonicalUri, fileUri } from './uri';

@@ -6,6 +6,7 @@
 import type { DigestReason } from '../detect';
 import type { DigestModel } from '../model';
 import { scanDigest, scanModel, type ScannedDigest, type ScannedPaper } from './scanner';
+import { canonicalUri } from './uri';
 
 /** One paper of one file, as the index keeps it: the scanned fields, placed in a file and a day. */
 export interface Listing extends Omit<ScannedPaper, 'dayIndex'> {
@@ -109,7 +110,8 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** The entry that counts for a URI: the open document's, else the disk copy's. */
   file(uri: string): IndexedFile | undefined {
-    return this.open.get(uri) ?? this.disk.get(uri);
+    const key = canonicalUri(uri);
+    return this.open.get(key) ?? this.disk.get(key);
   }
 
   /** Every indexed digest with at least one day or paper. */
@@ -140,15 +142,17 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   private put(layer: Map<string, IndexedFile>, uri: string, next: IndexedFile): boolean {
-    const before = this.file(uri);
-    layer.set(uri, next);
-    return this.replaced(uri, before);
+    const key = canonicalUri(uri);
+    const before = this.file(key);
+    layer.set(key, next);
+    return this.replaced(key, before);
   }
 
   private drop(layer: Map<string, IndexedFile>, uri: string): boolean {
-    const before = this.file(uri);
-    if (!layer.delete(uri)) return false;
-    return this.replaced(uri, before);
+    const key = canonicalUri(uri);
+    const before = this.file(key);
+    if (!layer.delete(key)) return false;
+    return this.replaced(key, before);
   }
 
   /** Moves the id table from `before` to the uri's current entry. */
