@@ -10,7 +10,16 @@ export const SERVER_MODULE = 'server/out/server.js';
 
 export const Command = {
   restartServer: 'digest.restartServer',
+  papersRefresh: 'digest.papers.refresh',
+  papersFilter: 'digest.papers.filter',
+  papersClearFilter: 'digest.papers.clearFilter',
+  papersRevealCurrent: 'digest.papers.revealCurrent',
 } as const;
+
+/** The "Daily Papers" view in the Explorer. */
+export const PAPERS_VIEW_ID = 'digest.papers';
+/** Context key set while the view is filtered, for the clear-filter button. */
+export const PAPERS_FILTERED_CONTEXT = 'digest.papers.filtered';
 
 /** The settings section and its keys, shared with the server. */
 export { SETTINGS_SECTION as CONFIG_SECTION, SettingKey as Setting } from '../../server/src/core/settings';

@@ -6,10 +6,13 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { CLIENT_ID, CLIENT_NAME, Command, CONFIG_SECTION, DOCUMENT_SELECTOR, OUTPUT_CHANNEL_NAME, SERVER_MODULE } from './constants';
 import { DigestFilesTracker } from './digestFiles';
 import { extendMarkdownIt, type MarkdownIt } from './markdownOutline';
+import { listenForPaperChanges, registerPapersView, type PapersProvider } from './papersView';
 
 /** What `activate` returns: the hook the built-in Markdown extension calls. */
 export interface DigestExtensionApi {
   extendMarkdownIt<T extends MarkdownIt>(md: T): T;
+  /** The Daily Papers view's data provider; exposed for the in-editor tests. */
+  readonly papers?: PapersProvider;
 }
 
 let client: LanguageClient | undefined;
@@ -17,7 +20,6 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<DigestExtensionApi> {
   const files = new DigestFilesTracker();
   context.subscriptions.push(files);
-  const api: DigestExtensionApi = { extendMarkdownIt: (md) => extendMarkdownIt(md, (src) => files.hasText(src)) };
 
   const outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
   context.subscriptions.push(outputChannel);
@@ -30,8 +32,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Digest
       await (lc.isRunning() ? lc.restart() : lc.start());
     }),
   );
+  const papers = registerPapersView(context, () => client);
+  const api: DigestExtensionApi = { extendMarkdownIt: (md) => extendMarkdownIt(md, (src) => files.hasText(src)), papers };
   try {
     await lc.start();
+    context.subscriptions.push(listenForPaperChanges(lc, papers));
+    papers.refresh();
   } catch (err) {
     // The plugin must still be returned, or the built-in outline would duplicate papers.
     outputChannel.appendLine(`The digest server failed to start: ${String(err)}`);

@@ -4,5 +4,6 @@ export { WorkspaceIndex, compareListings, type IndexedDay, type IndexedFile, typ
 export { searchListings, scoreListing, fuzzyScore, MAX_WORKSPACE_SYMBOLS, type SymbolMatch } from './symbolSearch';
 export { findDefinition, findReferences, paperIdAt, type DigestLocation } from './navigation';
 export { describeListing, fileName, otherDaysMarkdown } from './crossDay';
-export { papersTree, PAPERS_REQUEST, type DayNode, type PaperNode, type PapersParams, type PapersResult } from './papersTree';
+export { papersTree } from './papersTree';
+export { PAPERS_REQUEST, PAPERS_CHANGED_NOTIFICATION, type DayNode, type PaperNode, type PapersParams, type PapersResult } from './protocol';
 export { canonicalUri, fileUri } from './uri';

@@ -16,6 +16,7 @@ import {
   findDefinition,
   findReferences,
   papersTree,
+  PAPERS_CHANGED_NOTIFICATION,
   PAPERS_REQUEST,
   searchListings,
   type DigestLanguageService,
@@ -26,8 +27,6 @@ import {
 import type { TrackedDocument } from '../trackedDocument';
 import type { FileChange, ProgressSink, WorkspaceIndexer } from './workspaceIndexer';
 
-/** Sent (without params) when the index changed, so a view can ask for `digest/papers` again. */
-export const PAPERS_CHANGED_NOTIFICATION = 'digest/papersChanged';
 /** What the file watcher the server registers looks at. */
 export const WATCHED_GLOB = '**/*.md';
 const PAPERS_CHANGED_DELAY_MS = 200;
