@@ -5,5 +5,5 @@ export { searchListings, scoreListing, fuzzyScore, MAX_WORKSPACE_SYMBOLS, type S
 export { findDefinition, findReferences, paperIdAt, type DigestLocation } from './navigation';
 export { describeListing, fileName, otherDaysMarkdown } from './crossDay';
 export { papersTree } from './papersTree';
-export { PAPERS_REQUEST, PAPERS_CHANGED_NOTIFICATION, type DayNode, type PaperNode, type PapersParams, type PapersResult } from './protocol';
+export { INDEX_STATUS_REQUEST, PAPERS_REQUEST, PAPERS_CHANGED_NOTIFICATION, type IndexStatus, type DayNode, type PaperNode, type PapersParams, type PapersResult } from './protocol';
 export { canonicalUri, fileUri } from './uri';

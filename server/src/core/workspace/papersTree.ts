@@ -4,7 +4,7 @@
 
 import { headingRange } from './crossDay';
 import type { DayNode, PaperNode, PapersParams, PapersResult } from './protocol';
-import { scoreListing } from './symbolSearch';
+import { matcher } from './symbolSearch';
 import type { IndexedFile } from './workspaceIndex';
 
 /** Newest date first; undated days last; then by file and line. */
@@ -16,11 +16,12 @@ function newestFirst(a: DayNode, b: DayNode): number {
 
 export function papersTree(files: Iterable<IndexedFile>, params: PapersParams = {}, indexing = false): PapersResult {
   const query = params.query?.trim() ?? '';
+  const matches = matcher(query);
   const days: DayNode[] = [];
   for (const f of files) {
     for (const d of f.days) {
       const papers = d.papers
-        .filter((p) => query === '' || scoreListing(p, query) !== undefined)
+        .filter((p) => query === '' || matches(p))
         .map((p): PaperNode => ({ title: p.title, id: p.id, version: p.version, votes: p.votes, uri: p.uri, range: headingRange(p) }));
       if (query !== '' && papers.length === 0) continue;
       days.push({ date: d.date ?? null, label: d.text, uri: f.uri, line: d.line, papers });

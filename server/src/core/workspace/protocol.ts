@@ -40,3 +40,16 @@ export interface PapersResult {
 
 /** Sent by the server, without params, when the index changed; a view asks for `digest/papers` again. */
 export const PAPERS_CHANGED_NOTIFICATION = 'digest/papersChanged';
+
+/** A cheap request for the index's state, for clients that wait for the first crawl. */
+export const INDEX_STATUS_REQUEST = 'digest/indexStatus';
+
+export interface IndexStatus {
+  /** False when `digest.workspace.index` is off. */
+  readonly enabled: boolean;
+  /** True while the first crawl (or a re-crawl after a settings change) runs. */
+  readonly indexing: boolean;
+  /** Digests and papers indexed so far. */
+  readonly files: number;
+  readonly papers: number;
+}

@@ -65,6 +65,14 @@ function inlineText(source: string): string {
     });
 }
 
+/**
+ * A copy of `s` that does not keep the file's text alive: V8 makes substrings
+ * views into their parent, and the index would otherwise hold every file.
+ */
+function own(s: string): string {
+  return s.length === 0 ? s : (` ${s}`).slice(1);
+}
+
 interface HeadingParts {
   readonly title: string;
   readonly url: string | undefined;
@@ -91,10 +99,10 @@ export function splitAuthors(value: string): string[] {
   if (value.startsWith('[')) {
     const names: string[] = [];
     const item = /'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g;
-    for (let m = item.exec(value); m; m = item.exec(value)) names.push((m[1] ?? m[2] ?? '').trim());
+    for (let m = item.exec(value); m; m = item.exec(value)) names.push(own((m[1] ?? m[2] ?? '').trim()));
     return names;
   }
-  return value.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  return value.split(',').map((n) => own(n.trim())).filter((n) => n !== '');
 }
 
 interface PaperLines {
@@ -138,7 +146,7 @@ function scanPaperLines(lines: readonly string[]): PaperLines {
     } else if (inList) {
       continue; // lazy continuation of the item's paragraph
     }
-    if (votes === undefined && line.startsWith('Vote:')) votes = line.slice(5).trim();
+    if (votes === undefined && line.startsWith('Vote:')) votes = own(line.slice(5).trim());
     else if (authors === undefined && line.startsWith('Authors:')) authors = splitAuthors(line.slice(8).trim());
   }
   return { votes, authors: authors ?? [] };
@@ -163,7 +171,7 @@ export function scanDigest(text: string, reason?: DigestReason): ScannedDigest |
     const content = m?.[2] ?? '';
     if (level >= 1 && level <= 2 && DAY_LIKE.test(content)) {
       const date = level === 2 ? DAY_HEADING.exec(content)?.[1] : undefined;
-      days.push({ line: block.startLine, level, text: content, date: date && isRealDate(date) ? date : undefined });
+      days.push({ line: block.startLine, level, text: own(content), date: date && isRealDate(date) ? own(date) : undefined });
       dayOpen = true;
     } else if (level >= 1 && level <= 2) {
       dayOpen = false;
@@ -175,8 +183,8 @@ export function scanDigest(text: string, reason?: DigestReason): ScannedDigest |
       papers.push({
         line: block.startLine,
         headingEnd: first.length,
-        title: heading.title,
-        id: id?.id,
+        title: own(heading.title),
+        id: id ? own(id.id) : undefined,
         version: id?.version,
         authors: body.authors,
         votes: body.votes,

@@ -27,22 +27,24 @@ const Score = {
 
 const ID_QUERY = /^(?:arxiv:)?(\d{4}\.\d{1,5}|[a-z][a-z-]*(?:\.[a-z]{2})?\/\d{1,7})(?:v\d+)?$/;
 
-interface Prepared {
+/** What matching reads of a paper, computed once when the paper is indexed. */
+export interface SearchKey {
+  /** Lower-cased title. */
   readonly title: string;
-  readonly words: readonly string[];
-  readonly authors: readonly string[];
+  /** ` word word …`: the title's words, each after one space, for word-prefix tests. */
+  readonly words: string;
+  /** Lower-cased author names joined by newlines. */
+  readonly authors: string;
 }
 
-const prepared = new WeakMap<Listing, Prepared>();
+export function searchKey(title: string, authors: readonly string[]): SearchKey {
+  const lower = title.normalize('NFKC').toLowerCase();
+  return { title: lower, words: ` ${lower.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`, authors: authors.join('\n').toLowerCase() };
+}
 
-function prepare(l: Listing): Prepared {
-  let p = prepared.get(l);
-  if (!p) {
-    const title = l.title.normalize('NFKC').toLowerCase();
-    p = { title, words: title.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''), authors: l.authors.map((a) => a.toLowerCase()) };
-    prepared.set(l, p);
-  }
-  return p;
+/** Letters and digits, ASCII fast, everything above ASCII counted as a letter. */
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code > 127;
 }
 
 /** Letters of `needle` in order in `hay`; more for runs and word starts, undefined when absent. */
@@ -50,46 +52,86 @@ export function fuzzyScore(needle: string, hay: string): number | undefined {
   let score = 0;
   let at = 0;
   let run = 0;
-  for (const c of needle) {
-    const found = hay.indexOf(c, at);
+  for (let i = 0; i < needle.length; i++) {
+    const found = hay.indexOf(needle[i]!, at);
     if (found === -1) return undefined;
     run = found === at && at > 0 ? run + 1 : 0;
-    const wordStart = found === 0 || !/[\p{L}\p{N}]/u.test(hay[found - 1]!);
+    const wordStart = found === 0 || !isWordChar(hay.charCodeAt(found - 1));
     score += 1 + run * 2 + (wordStart ? 3 : 0);
-    at = found + c.length;
+    at = found + 1;
   }
   // Bounded below the next band, so a fuzzy hit never beats an author match.
   return Math.min(Score.author - Score.fuzzy - 1, score);
 }
 
+/** A query taken apart once, not once per paper. */
+interface Query {
+  readonly text: string;
+  readonly id: string | undefined;
+  readonly terms: readonly string[];
+  readonly letters: string;
+}
+
+function parseQuery(query: string): Query {
+  const text = query.trim().toLowerCase();
+  const terms = text.split(/\s+/).filter((t) => t !== '');
+  return { text, id: ID_QUERY.exec(text)?.[1], terms, letters: terms.join('') };
+}
+
+/** Every band but fuzzy; undefined when none matches. */
+function exactScore(l: Listing, q: Query): number | undefined {
+  if (l.id && q.id) {
+    if (l.id === q.id) return Score.exactId;
+    if (l.id.startsWith(q.id)) return Score.idPrefix;
+  }
+  const k = l.search;
+  if (k.title === q.text) return Score.exactTitle;
+  if (k.title.startsWith(q.text)) return Score.titlePrefix;
+  const at = k.title.indexOf(q.text);
+  if (at > 0) return !isWordChar(k.title.charCodeAt(at - 1)) ? Score.titleWordStart : Score.titleSubstring;
+  if (q.terms.length > 1 && q.terms.every((t) => k.words.includes(` ${t}`))) return Score.titleWords;
+  if (k.authors.includes(q.text)) return Score.author;
+  if (q.terms.length > 1 && k.authors.split('\n').some((a) => q.terms.every((t) => a.includes(t)))) return Score.author;
+  return undefined;
+}
+
+function fuzzy(l: Listing, q: Query): number | undefined {
+  const f = q.letters.length >= 2 ? fuzzyScore(q.letters, l.search.title) : undefined;
+  return f === undefined ? undefined : Score.fuzzy + f;
+}
+
+function score(l: Listing, q: Query): number | undefined {
+  if (q.text === '') return 0;
+  return exactScore(l, q) ?? fuzzy(l, q);
+}
+
+/** A test for one query, parsed once. */
+export function matcher(query: string): (l: Listing) => boolean {
+  const q = parseQuery(query);
+  return (l) => score(l, q) !== undefined;
+}
+
 /** The score of one paper, or undefined when it does not match. */
 export function scoreListing(l: Listing, query: string): number | undefined {
-  const q = query.trim().toLowerCase();
-  if (q === '') return 0;
-  const idQuery = ID_QUERY.exec(q)?.[1];
-  if (l.id && idQuery) {
-    if (l.id === idQuery) return Score.exactId;
-    if (l.id.startsWith(idQuery)) return Score.idPrefix;
-  }
-  const p = prepare(l);
-  if (p.title === q) return Score.exactTitle;
-  if (p.title.startsWith(q)) return Score.titlePrefix;
-  const at = p.title.indexOf(q);
-  if (at > 0) return !/[\p{L}\p{N}]/u.test(p.title[at - 1]!) ? Score.titleWordStart : Score.titleSubstring;
-  const terms = q.split(/\s+/);
-  if (terms.length > 1 && terms.every((t) => p.words.some((w) => w.startsWith(t)))) return Score.titleWords;
-  if (p.authors.some((a) => a.includes(q))) return Score.author;
-  if (terms.length > 1 && p.authors.some((a) => terms.every((t) => a.includes(t)))) return Score.author;
-  const fuzzy = q.length >= 2 ? fuzzyScore(q.replace(/\s+/g, ''), p.title) : undefined;
-  return fuzzy === undefined ? undefined : Score.fuzzy + fuzzy;
+  return score(l, parseQuery(query));
 }
 
 /** Best first; ties go to the newer day, then the title. */
 export function searchListings(all: Iterable<Listing>, query: string, limit = MAX_WORKSPACE_SYMBOLS): SymbolMatch[] {
+  const q = parseQuery(query);
   const matches: SymbolMatch[] = [];
+  const missed: Listing[] = [];
   for (const listing of all) {
-    const score = scoreListing(listing, query);
-    if (score !== undefined) matches.push({ listing, score });
+    const s = q.text === '' ? 0 : exactScore(listing, q);
+    if (s !== undefined) matches.push({ listing, score: s });
+    else missed.push(listing);
+  }
+  // Fuzzy hits rank below every other kind, so they are only looked for when the others leave room.
+  if (matches.length < limit && q.text !== '') {
+    for (const listing of missed) {
+      const s = fuzzy(listing, q);
+      if (s !== undefined) matches.push({ listing, score: s });
+    }
   }
   matches.sort(
     (a, b) =>

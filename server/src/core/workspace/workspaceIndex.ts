@@ -7,14 +7,17 @@ import type { DigestReason } from '../detect';
 import type { DigestModel } from '../model';
 import { scanDigest, scanModel, type ScannedDigest, type ScannedPaper } from './scanner';
 import { canonicalUri } from './uri';
+import { searchKey, type SearchKey } from './symbolSearch';
 
 /** One paper of one file, as the index keeps it: the scanned fields, placed in a file and a day. */
-export interface Listing extends Omit<ScannedPaper, 'dayIndex'> {
+export interface Listing extends Omit<ScannedPaper, 'dayIndex' | 'authors'> {
   readonly uri: string;
   /** Date of the day heading above, `YYYY-MM-DD`, if valid. */
   readonly date: string | undefined;
   /** The day heading text, or '' for a paper above any day. */
   readonly day: string;
+  /** Lower-cased title, title words and authors for matching; the author list itself is not kept (memory). */
+  readonly search: SearchKey;
 }
 
 export interface IndexedDay {
@@ -54,8 +57,8 @@ export function compareListings(a: Pick<Listing, 'date' | 'uri' | 'line'>, b: Pi
 function toFile(uri: string, source: IndexedFile['source'], scanned: ScannedDigest): IndexedFile {
   const toListing = (p: ScannedPaper): Listing => {
     const day = p.dayIndex >= 0 ? scanned.days[p.dayIndex] : undefined;
-    const { dayIndex: _, ...fields } = p;
-    return { ...fields, uri, date: day?.date, day: day?.text ?? '' };
+    const { dayIndex: _, authors: __, ...fields } = p;
+    return { ...fields, uri, date: day?.date, day: day?.text ?? '', search: searchKey(p.title, p.authors) };
   };
   const papers = scanned.papers.map(toListing);
   const days = scanned.days.map((d, i) => ({
@@ -120,6 +123,14 @@ export class WorkspaceIndex implements WorkspaceView {
     for (const f of this.open.values()) if (f.papers.length > 0 || f.days.length > 0) out.push(f);
     for (const [uri, f] of this.disk) if (!this.open.has(uri)) out.push(f);
     return out;
+  }
+
+  private allCache: { revision: number; listings: readonly Listing[] } | undefined;
+
+  /** Every paper of every indexed digest; cached until the index changes. */
+  allListings(): readonly Listing[] {
+    if (this.allCache?.revision !== this.revision) this.allCache = { revision: this.revision, listings: this.files().flatMap((f) => f.papers) };
+    return this.allCache.listings;
   }
 
   get size(): number {

@@ -16,11 +16,13 @@ import {
   findDefinition,
   findReferences,
   papersTree,
+  INDEX_STATUS_REQUEST,
   PAPERS_CHANGED_NOTIFICATION,
   PAPERS_REQUEST,
   searchListings,
   type DigestLanguageService,
   type DigestSettings,
+  type IndexStatus,
   type PapersParams,
   type PapersResult,
 } from '../../core';
@@ -100,8 +102,7 @@ export function registerWorkspaceHandlers(w: WorkspaceWiring): void {
 
   connection.onWorkspaceSymbol(safely('workspaceSymbol', [] as SymbolInformation[], (params) => {
     if (!indexer.isEnabled) return [];
-    const all = indexer.index.files().flatMap((f) => f.papers);
-    return searchListings(all, params.query).map(({ listing: l }): SymbolInformation => ({
+    return searchListings(indexer.index.allListings(), params.query).map(({ listing: l }): SymbolInformation => ({
       name: l.title || '(untitled paper)',
       kind: SymbolKind.Class,
       containerName: [l.date ?? l.day, l.id].filter((s) => s).join(' · '),
@@ -128,6 +129,11 @@ export function registerWorkspaceHandlers(w: WorkspaceWiring): void {
   connection.onRequest(PAPERS_REQUEST, safely('papers', { indexing: false, days: [] } as PapersResult, (params: PapersParams | undefined) =>
     indexer.isEnabled ? papersTree(indexer.index.files(), params ?? {}, indexer.indexing) : { indexing: false, days: [] },
   ));
+
+  connection.onRequest(INDEX_STATUS_REQUEST, (): IndexStatus => {
+    const files = indexer.index.files();
+    return { enabled: indexer.isEnabled, indexing: indexer.indexing, files: files.length, papers: files.reduce((n, f) => n + f.papers.length, 0) };
+  });
 
   connection.onDidChangeWatchedFiles(safely('didChangeWatchedFiles', undefined, async (params) => {
     await indexer.filesChanged(params.changes.map((c) => ({ kind: changeKind(c.type), uri: c.uri })));

@@ -10,7 +10,7 @@ import { crawlMarkdown } from './crawler';
 import { readMarkdownFile, MAX_INDEXED_FILE_BYTES } from './fileReader';
 
 /** Work done per slice before yielding to the event loop. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 /** Files read concurrently within a slice. */
 const READ_BATCH = 16;
 
@@ -100,19 +100,23 @@ export class WorkspaceIndexer {
     try {
       const paths = await crawlMarkdown(this.host.folders(), { log: (m) => this.host.log(m), stopped });
       progress.begin(paths.length);
-      let sliceStart = performance.now();
+      let sliceStart: number;
       let done = 0;
       for (let i = 0; i < paths.length; i += READ_BATCH) {
         if (stopped()) return;
         const batch = paths.slice(i, i + READ_BATCH);
         const texts = await Promise.all(batch.map((p) => readMarkdownFile(p, this.maxBytes)));
-        if (stopped()) return;
-        batch.forEach((path, j) => this.apply(path, texts[j]!));
-        done += batch.length;
-        if (performance.now() - sliceStart > SLICE_MS) {
-          progress.report(done, paths.length);
-          await yieldToEvents();
-          sliceStart = performance.now();
+        sliceStart = performance.now();
+        for (let j = 0; j < batch.length; j++) {
+          // Yield between files, not batches: a keystroke waits for at most one file's scan.
+          if (performance.now() - sliceStart > SLICE_MS) {
+            progress.report(done, paths.length);
+            await yieldToEvents();
+            sliceStart = performance.now();
+          }
+          if (stopped()) return;
+          this.apply(batch[j]!, texts[j]!);
+          done++;
         }
       }
       this.lastCrawlMs = performance.now() - started;
