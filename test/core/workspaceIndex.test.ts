@@ -255,3 +255,24 @@ describe('URI spelling', () => {
     assert.equal(canonicalUri('untitled:Untitled-1'), 'untitled:Untitled-1');
   });
 });
+
+describe('SearchIndex', () => {
+  test('answers exactly as the linear search, on queries of every band', () => {
+    const index = new WorkspaceIndex();
+    const titles = ['Low-Rank Adapters', 'Adapters for Vision', 'Vision Language Models', 'Sparse Mixture of Experts', 'Mixture Density Networks', 'A Survey of LoRA', 'Agents That Plan', 'Reinforcement Learning for Reasoning'];
+    for (let f = 0; f < 12; f++) {
+      const papers = titles.map((title, i) => ({ id: `2501.${String(100 * f + i).padStart(5, '0')}`, title: `${title} ${f}`, authors: `Author ${i} Smith, Jane ${f} Doe` }));
+      if (f % 3 === 0) papers.push({ id: '2501.09999', title: 'The Shared Paper', authors: 'Ada Lovelace' });
+      index.setDisk(`file:///ws/${f}.md`, digestText(`2025-01-${String(10 + f).padStart(2, '0')}`, papers));
+    }
+    const all = index.allListings();
+    const key = (ms: { listing: { uri: string; line: number }; score: number }[]) => ms.map((m) => `${m.listing.uri}:${m.listing.line}:${m.score}`);
+    for (const q of ['', '2501.09999', '2501.09999v2', '2501.000', 'adapters', 'vision lang', 'language vision', 'jane 3', 'smith author', 'ada', 'lora', 'mde', 'zzz', 'rl', 'the shared paper', 'mixture xp']) {
+      for (const limit of [3, 200]) {
+        assert.deepEqual(key(index.searchSymbols(q, limit)), key(searchListings(all, q, limit)), `query "${q}" limit ${limit}`);
+      }
+    }
+    assert.ok(index.searchSymbols('vision lang').length > 0);
+    assert.ok(index.searchSymbols('mde').length > 0, 'a fuzzy-only query still finds papers');
+  });
+});

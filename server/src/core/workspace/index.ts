@@ -1,7 +1,7 @@
 // The workspace index's public surface: pure, fed with file texts and models.
 export { scanDigest, scanModel, splitAuthors, type ScannedDay, type ScannedDigest, type ScannedPaper } from './scanner';
 export { WorkspaceIndex, compareListings, type IndexedDay, type IndexedFile, type Listing, type WorkspaceView } from './workspaceIndex';
-export { searchListings, scoreListing, fuzzyScore, MAX_WORKSPACE_SYMBOLS, type SymbolMatch } from './symbolSearch';
+export { SearchIndex, searchListings, scoreListing, fuzzyScore, MAX_WORKSPACE_SYMBOLS, type SymbolMatch } from './symbolSearch';
 export { findDefinition, findReferences, paperIdAt, type DigestLocation } from './navigation';
 export { describeListing, fileName, otherDaysMarkdown } from './crossDay';
 export { papersTree } from './papersTree';

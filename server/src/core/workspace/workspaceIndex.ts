@@ -7,7 +7,7 @@ import type { DigestReason } from '../detect';
 import type { DigestModel } from '../model';
 import { scanDigest, scanModel, type ScannedDigest, type ScannedPaper } from './scanner';
 import { canonicalUri } from './uri';
-import { searchKey, type SearchKey } from './symbolSearch';
+import { SearchIndex, searchKey, type SearchKey, type SymbolMatch } from './symbolSearch';
 
 /** One paper of one file, as the index keeps it: the scanned fields, placed in a file and a day. */
 export interface Listing extends Omit<ScannedPaper, 'dayIndex' | 'authors'> {
@@ -131,6 +131,14 @@ export class WorkspaceIndex implements WorkspaceView {
   allListings(): readonly Listing[] {
     if (this.allCache?.revision !== this.revision) this.allCache = { revision: this.revision, listings: this.files().flatMap((f) => f.papers) };
     return this.allCache.listings;
+  }
+
+  private searchCache: { revision: number; search: SearchIndex } | undefined;
+
+  /** workspace/symbol over every indexed paper; the search tables are rebuilt once per index revision. */
+  searchSymbols(query: string, limit?: number): SymbolMatch[] {
+    if (this.searchCache?.revision !== this.revision) this.searchCache = { revision: this.revision, search: new SearchIndex(this.allListings()) };
+    return this.searchCache.search.search(query, limit);
   }
 
   get size(): number {

@@ -19,7 +19,6 @@ import {
   INDEX_STATUS_REQUEST,
   PAPERS_CHANGED_NOTIFICATION,
   PAPERS_REQUEST,
-  searchListings,
   type DigestLanguageService,
   type DigestSettings,
   type IndexStatus,
@@ -102,7 +101,7 @@ export function registerWorkspaceHandlers(w: WorkspaceWiring): void {
 
   connection.onWorkspaceSymbol(safely('workspaceSymbol', [] as SymbolInformation[], (params) => {
     if (!indexer.isEnabled) return [];
-    return searchListings(indexer.index.allListings(), params.query).map(({ listing: l }): SymbolInformation => ({
+    return indexer.index.searchSymbols(params.query).map(({ listing: l }): SymbolInformation => ({
       name: l.title || '(untitled paper)',
       kind: SymbolKind.Class,
       containerName: [l.date ?? l.day, l.id].filter((s) => s).join(' · '),
