@@ -276,3 +276,20 @@ describe('SearchIndex', () => {
     assert.ok(index.searchSymbols('mde').length > 0, 'a fuzzy-only query still finds papers');
   });
 });
+
+test('searchSymbols: open documents replace their disk copies in the results', () => {
+  const index = new WorkspaceIndex();
+  const service = createLanguageService();
+  index.setDisk(A, dayA);
+  index.setDisk(B, dayB);
+  assert.equal(index.searchSymbols('only on a').length, 1);
+  const renamed = dayA.replace('Only On A', 'Renamed In Editor');
+  index.setOpen(A, service.getModel(doc(renamed, A)));
+  assert.deepEqual(index.searchSymbols('only on a'), []);
+  assert.deepEqual(index.searchSymbols('renamed in editor').map((m) => [m.listing.uri, m.listing.title]), [[A, 'Renamed In Editor']]);
+  // Exact id across open and disk: both listings, once each, newest day first.
+  assert.deepEqual(index.searchSymbols(SHARED).map((m) => m.listing.uri), [B, A]);
+  index.closeOpen(A);
+  assert.equal(index.searchSymbols('only on a').length, 1);
+  assert.deepEqual(index.searchSymbols('renamed in editor'), []);
+});

@@ -138,6 +138,11 @@ export function searchListings(all: Iterable<Listing>, query: string, limit = MA
   return rank(matches).slice(0, limit);
 }
 
+/** Two ranked lists as one, first `limit`. */
+export function mergeRanked(a: readonly SymbolMatch[], b: readonly SymbolMatch[], limit: number): SymbolMatch[] {
+  return rank([...a, ...b]).slice(0, limit);
+}
+
 /** Best first; ties go to the newer day, then the title, file and line. */
 function rank(matches: SymbolMatch[]): SymbolMatch[] {
   return matches.sort(

@@ -7,7 +7,7 @@ import type { DigestReason } from '../detect';
 import type { DigestModel } from '../model';
 import { scanDigest, scanModel, type ScannedDigest, type ScannedPaper } from './scanner';
 import { canonicalUri } from './uri';
-import { SearchIndex, searchKey, type SearchKey, type SymbolMatch } from './symbolSearch';
+import { MAX_WORKSPACE_SYMBOLS, mergeRanked, SearchIndex, searchKey, searchListings, type SearchKey, type SymbolMatch } from './symbolSearch';
 
 /** One paper of one file, as the index keeps it: the scanned fields, placed in a file and a day. */
 export interface Listing extends Omit<ScannedPaper, 'dayIndex' | 'authors'> {
@@ -133,12 +133,35 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.allCache.listings;
   }
 
+  /** Bumped when the disk layer changes; typing in an open document leaves it alone. */
+  private diskRevision = 0;
   private searchCache: { revision: number; search: SearchIndex } | undefined;
 
-  /** workspace/symbol over every indexed paper; the search tables are rebuilt once per index revision. */
-  searchSymbols(query: string, limit?: number): SymbolMatch[] {
-    if (this.searchCache?.revision !== this.revision) this.searchCache = { revision: this.revision, search: new SearchIndex(this.allListings()) };
-    return this.searchCache.search.search(query, limit);
+  /**
+   * workspace/symbol over every indexed paper. The search tables cover the
+   * disk copies and are rebuilt only when a file on disk changes; open
+   * documents, few and changing per keystroke, are searched directly and
+   * replace their disk copies.
+   */
+  searchSymbols(query: string, limit = MAX_WORKSPACE_SYMBOLS): SymbolMatch[] {
+    const search = this.prepareSearch();
+    const openListings: Listing[] = [];
+    let shadowed = 0;
+    for (const [key, f] of this.open) {
+      openListings.push(...f.papers);
+      shadowed += this.disk.get(key)?.papers.length ?? 0;
+    }
+    const fromDisk = search.search(query, limit + shadowed).filter((m) => !this.open.has(canonicalUri(m.listing.uri)));
+    if (openListings.length === 0) return fromDisk.slice(0, limit);
+    return mergeRanked(fromDisk, searchListings(openListings, query, limit), limit);
+  }
+
+  /** Builds the disk search tables now (the server does it when a crawl ends), not on the first query. */
+  prepareSearch(): SearchIndex {
+    if (this.searchCache?.revision !== this.diskRevision) {
+      this.searchCache = { revision: this.diskRevision, search: new SearchIndex([...this.disk.values()].flatMap((f) => f.papers)) };
+    }
+    return this.searchCache.search;
   }
 
   get size(): number {
@@ -162,6 +185,7 @@ export class WorkspaceIndex implements WorkspaceView {
 
   private put(layer: Map<string, IndexedFile>, uri: string, next: IndexedFile): boolean {
     const key = canonicalUri(uri);
+    if (layer === this.disk) this.diskRevision++;
     const before = this.file(key);
     layer.set(key, next);
     return this.replaced(key, before);
@@ -171,6 +195,7 @@ export class WorkspaceIndex implements WorkspaceView {
     const key = canonicalUri(uri);
     const before = this.file(key);
     if (!layer.delete(key)) return false;
+    if (layer === this.disk) this.diskRevision++;
     return this.replaced(key, before);
   }
 

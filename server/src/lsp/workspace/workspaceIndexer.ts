@@ -119,6 +119,8 @@ export class WorkspaceIndexer {
           done++;
         }
       }
+      // Build the symbol search tables now, so the first Ctrl+T after indexing is fast.
+      this.index.prepareSearch();
       this.lastCrawlMs = performance.now() - started;
       this.host.log(`Indexed ${this.index.size} digests (${paths.length} Markdown files) in ${Math.round(this.lastCrawlMs)} ms.`);
     } finally {
