@@ -75,8 +75,8 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly disk = new Map<string, IndexedFile>();
   private readonly open = new Map<string, IndexedFile>();
   /** id → uri → the file's listings of that id, for the effective entry of each uri. */
-  private readonly byId = new Map<string, Map<string, Listing[]>>();
-  private sortedCache = new Map<string, readonly Listing[]>();
+  /** id → its listings in every file, earliest first; one small array per id (a Map per id cost ~70 MB at 150k papers). */
+  private readonly byId = new Map<string, readonly Listing[]>();
   /** Bumped on every change to what the index answers. */
   revision = 0;
 
@@ -169,18 +169,12 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   listings(id: string): readonly Listing[] {
-    let sorted = this.sortedCache.get(id);
-    if (!sorted) {
-      const byUri = this.byId.get(id);
-      sorted = byUri ? [...byUri.values()].flat().sort(compareListings) : [];
-      this.sortedCache.set(id, sorted);
-    }
-    return sorted;
+    return this.byId.get(id) ?? [];
   }
 
   /** Ids listed in more than one file, for reports and tests. */
   crossFileIds(): string[] {
-    return [...this.byId].filter(([, byUri]) => byUri.size > 1).map(([id]) => id).sort();
+    return [...this.byId].filter(([, list]) => new Set(list.map((l) => l.uri)).size > 1).map(([id]) => id).sort();
   }
 
   private put(layer: Map<string, IndexedFile>, uri: string, next: IndexedFile): boolean {
@@ -205,22 +199,20 @@ export class WorkspaceIndex implements WorkspaceView {
     if (before === after) return false;
     this.revision++;
     if (before) {
+      const gone = new Set(before.papers);
       for (const p of before.papers) {
-        if (!p.id) continue;
-        this.byId.get(p.id)?.delete(uri);
-        if (this.byId.get(p.id)?.size === 0) this.byId.delete(p.id);
-        this.sortedCache.delete(p.id);
+        const list = p.id ? this.byId.get(p.id) : undefined;
+        if (!p.id || !list) continue;
+        const kept = list.filter((l) => !gone.has(l));
+        if (kept.length === 0) this.byId.delete(p.id);
+        else this.byId.set(p.id, kept);
       }
     }
     if (after) {
       for (const p of after.papers) {
         if (!p.id) continue;
-        let byUri = this.byId.get(p.id);
-        if (!byUri) this.byId.set(p.id, (byUri = new Map()));
-        let list = byUri.get(uri);
-        if (!list) byUri.set(uri, (list = []));
-        list.push(p);
-        this.sortedCache.delete(p.id);
+        // Copy on write: a caller may still hold the previous array.
+        this.byId.set(p.id, [...(this.byId.get(p.id) ?? []), p].sort(compareListings));
       }
     }
     return (before?.signature ?? '') !== (after?.signature ?? '');
