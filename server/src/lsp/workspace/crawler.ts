@@ -65,6 +65,8 @@ export async function crawlMarkdown(folders: readonly string[], options: CrawlOp
         options.log(`Cannot list ${dir} (${describe(err)}); skipped.`);
         continue;
       }
+      // Real folders before symlinks, so a file is listed under its own path rather than a link's.
+      entries.sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
         const path = join(dir, entry.name);
         let isDir = entry.isDirectory();
