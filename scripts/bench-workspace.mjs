@@ -180,7 +180,7 @@ async function synthetic(files) {
     // Type into an open digest (the largest corpus file) while the crawl runs.
     const big = [...files].sort((a, b) => b.text.length - a.text.length)[0];
     const uri = uriOf(join(dir, 'open-digest.md'));
-    let pending = server.waitDiagnostics((p) => p.uri === uri && p.version === 1);
+    const pending = server.waitDiagnostics((p) => p.uri === uri && p.version === 1);
     await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: big.text } });
     await pending;
     const lines = big.text.split('\n');
@@ -189,36 +189,28 @@ async function synthetic(files) {
     let version = 1;
     let indexed;
     const indexing = untilIndexed(server, 10).then((r) => (indexed = r));
-    while (!indexed) {
+    /** One character typed at the end of the target line; resolves with the time until its diagnostics. */
+    const type = async () => {
       version++;
-      const character = lines[target].length + version;
-      pending = server.waitDiagnostics((p) => p.uri === uri && p.version === version);
+      const v = version;
+      const character = lines[target].length + v;
+      const published = server.waitDiagnostics((p) => p.uri === uri && p.version === v);
       const s = performance.now();
       await server.conn.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version },
+        textDocument: { uri, version: v },
         contentChanges: [{ range: { start: { line: target, character }, end: { line: target, character } }, text: 'x' }],
       });
-      await pending;
-      keystrokes.push(performance.now() - s);
+      await published;
+      const elapsed = performance.now() - s;
       await sleep(30);
-    }
+      return elapsed;
+    };
+    while (!indexed) keystrokes.push(await type());
     await indexing;
     const indexMs = indexed.at - server.initializedAt;
     // Baseline from the same run: as many keystrokes once the index is idle.
     const idleKeystrokes = [];
-    for (let k = 0; k < keystrokes.length; k++) {
-      version++;
-      const character = lines[target].length + version;
-      pending = server.waitDiagnostics((p) => p.uri === uri && p.version === version);
-      const s = performance.now();
-      await server.conn.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version },
-        contentChanges: [{ range: { start: { line: target, character }, end: { line: target, character } }, text: 'x' }],
-      });
-      await pending;
-      idleKeystrokes.push(performance.now() - s);
-      await sleep(30);
-    }
+    for (let k = 0; k < keystrokes.length; k++) idleKeystrokes.push(await type());
     const queryTimes = [];
     for (const q of QUERIES) {
       t0 = performance.now();
