@@ -293,3 +293,16 @@ test('searchSymbols: open documents replace their disk copies in the results', (
   assert.equal(index.searchSymbols('only on a').length, 1);
   assert.deepEqual(index.searchSymbols('renamed in editor'), []);
 });
+
+test('removeDiskUnder drops every disk copy in a folder, also under an open document', () => {
+  const index = new WorkspaceIndex();
+  const service = createLanguageService();
+  index.setDisk('file:///ws/old/a.md', dayA);
+  index.setDisk('file:///ws/old/deep/b.md', dayB);
+  index.setDisk('file:///ws/older.md', dayC);
+  index.setOpen('file:///ws/old/a.md', service.getModel(doc(dayA, 'file:///ws/old/a.md')));
+  assert.equal(index.removeDiskUnder('file:///ws/old/'), true);
+  index.closeOpen('file:///ws/old/a.md');
+  assert.deepEqual(index.files().map((f) => f.uri), ['file:///ws/older.md']);
+  assert.equal(index.removeDiskUnder('file:///ws/old/'), false);
+});

@@ -94,6 +94,14 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.drop(this.disk, uri);
   }
 
+  /** A deleted folder: every disk copy whose URI starts with `prefix` (a folder URI ending in `/`) leaves. */
+  removeDiskUnder(prefix: string): boolean {
+    const key = canonicalUri(prefix);
+    let changed = false;
+    for (const uri of [...this.disk.keys()]) if (uri.startsWith(key)) changed = this.removeDisk(uri) || changed;
+    return changed;
+  }
+
   /** A renamed file keeps its listings under its new URI. */
   renameDisk(from: string, to: string, text: string, reason?: DigestReason): boolean {
     const removed = this.removeDisk(from);

@@ -166,12 +166,9 @@ export class WorkspaceIndexer {
     if (changed) this.host.changed();
   }
 
-  /** A deleted folder takes its digests with it. */
+  /** A deleted folder takes its digests with it, open ones' disk copies included. */
   private removeUnder(dir: string): boolean {
-    const prefix = `${fileUri(dir)}/`;
-    let changed = false;
-    for (const f of this.index.files()) if (f.source === 'disk' && f.uri.startsWith(prefix)) changed = this.index.removeDisk(f.uri) || changed;
-    return changed;
+    return this.index.removeDiskUnder(`${fileUri(dir)}/`);
   }
 
   /** An open document's current model; its text wins over the disk copy. True when others may need re-checking. */
