@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node.js';
 import { buildDigest } from './bench-digest.mjs';
+import { runWorkspaceBench } from './bench-workspace.mjs';
 
 const PAPERS = Number(process.env.BENCH_PAPERS ?? 2000);
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 200);
@@ -88,3 +89,6 @@ console.log('');
 for (const [name, value, ratio] of rows) console.log(`${name.padEnd(32)} ${value.padStart(10)}   ${ratio}`);
 console.log('');
 console.log(`targets: keystroke p95 < 20 ms -> ${percentile(keystroke, 95) < 20 ? 'met' : 'MISSED'}; open <= 1.2x baseline -> ${openMs <= 1.2 * baselineMs ? 'met' : 'MISSED'}`);
+
+// The workspace index figures (scripts/bench-workspace.mjs).
+if (process.env.BENCH_WORKSPACE !== '0') await runWorkspaceBench();

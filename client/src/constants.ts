@@ -11,7 +11,16 @@ export const SERVER_MODULE = 'server/out/server.js';
 export const Command = {
   restartServer: 'digest.restartServer',
   fixAll: 'digest.fixAll',
+  papersRefresh: 'digest.papers.refresh',
+  papersFilter: 'digest.papers.filter',
+  papersClearFilter: 'digest.papers.clearFilter',
+  papersRevealCurrent: 'digest.papers.revealCurrent',
 } as const;
+
+/** The "Daily Papers" view in the Explorer. */
+export const PAPERS_VIEW_ID = 'digest.papers';
+/** Context key set while the view is filtered, for the clear-filter button. */
+export const PAPERS_FILTERED_CONTEXT = 'digest.papers.filtered';
 
 /** The server's fix-all code action kind, for `editor.codeActionsOnSave` and the fix-all command. */
 export const FIX_ALL_CODE_ACTION_KIND = 'source.fixAll.digest';

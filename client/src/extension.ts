@@ -7,10 +7,13 @@ import { withSnippetEdits } from './snippetEdits';
 import { CLIENT_ID, CLIENT_NAME, Command, CONFIG_SECTION, DOCUMENT_SELECTOR, FIX_ALL_CODE_ACTION_KIND, OUTPUT_CHANNEL_NAME, SERVER_MODULE } from './constants';
 import { DigestFilesTracker } from './digestFiles';
 import { extendMarkdownIt, type MarkdownIt } from './markdownOutline';
+import { listenForPaperChanges, registerPapersView, type PapersProvider } from './papersView';
 
 /** What `activate` returns: the hook the built-in Markdown extension calls. */
 export interface DigestExtensionApi {
   extendMarkdownIt<T extends MarkdownIt>(md: T): T;
+  /** The Daily Papers view's data provider; exposed for the in-editor tests. */
+  readonly papers?: PapersProvider;
 }
 
 let client: LanguageClient | undefined;
@@ -18,7 +21,6 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<DigestExtensionApi> {
   const files = new DigestFilesTracker();
   context.subscriptions.push(files);
-  const api: DigestExtensionApi = { extendMarkdownIt: (md) => extendMarkdownIt(md, (src) => files.hasText(src)) };
 
   const outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
   context.subscriptions.push(outputChannel);
@@ -35,8 +37,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Digest
       vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_CODE_ACTION_KIND, apply: 'first' }),
     ),
   );
+  const papers = registerPapersView(context, () => client);
+  const api: DigestExtensionApi = { extendMarkdownIt: (md) => extendMarkdownIt(md, (src) => files.hasText(src)), papers };
   try {
     await lc.start();
+    context.subscriptions.push(listenForPaperChanges(lc, papers));
+    papers.refresh();
   } catch (err) {
     // The plugin must still be returned, or the built-in outline would duplicate papers.
     outputChannel.appendLine(`The digest server failed to start: ${String(err)}`);

@@ -3,6 +3,8 @@
 //   diagnostics.png  squiggles plus the Problems panel
 //   outline.png      the Outline view of the 40-paper digest
 //   hover.png        the hover card over a paper heading's link
+//   papers-view.png  the Daily Papers view in the Explorer
+//   workspace-symbols.png  Go to Symbol in Workspace (Ctrl+T) across the digests
 //
 // Options: --extension DIR (another build of the extension), --out DIR
 import { mkdirSync } from 'node:fs';
@@ -128,6 +130,46 @@ async function shootHover(session, options) {
   await save(page, options, 'hover.png');
 }
 
+const SYMBOL_QUERY = 'model';
+
+async function shootPapersView(session, options) {
+  const page = await openWorkbench(session, options, SHORT_FILE);
+  await runCommand(page, 'Focus on Daily Papers View');
+  const rows = page.locator('.pane-body .monaco-list-row');
+  await rows.filter({ hasText: '2025-02-03' }).first().waitFor();
+  // Give the view the side bar: fold the folder tree away.
+  await page.locator('.pane-header[aria-label^="Explorer Section"]').click();
+  await widenSideBar(page, OUTLINE_SIDEBAR_WIDTH);
+  // Open the second day too, so papers of two days show.
+  await rows.filter({ hasText: '2025-01-27' }).first().click();
+  await page.keyboard.press('ArrowRight');
+  await rows.filter({ hasText: 'Budget-Aware' }).first().waitFor();
+  await page.mouse.move(OUTLINE_SIDEBAR_WIDTH + 200, DEFAULT_VIEWPORT.height / 2);
+  await save(page, options, 'papers-view.png');
+}
+
+async function shootWorkspaceSymbols(session, options) {
+  const page = await openWorkbench(session, options, SHORT_FILE);
+  // The index answers once the server is up; retry the query until papers of several days show.
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  for (;;) {
+    await page.locator('.monaco-editor textarea').first().focus();
+    await page.keyboard.press('Control+T');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`#${SYMBOL_QUERY}`);
+    try {
+      await rows.filter({ hasText: '2025-0' }).nth(2).waitFor({ timeout: HOVER_RETRY_MS });
+      break;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await save(page, options, 'workspace-symbols.png');
+}
+
 async function main() {
   const options = parseOptions();
   mkdirSync(options.out, { recursive: true });
@@ -136,6 +178,8 @@ async function main() {
     await shootDiagnostics(session, options);
     await shootOutline(session, options);
     await shootHover(session, options);
+    await shootPapersView(session, options);
+    await shootWorkspaceSymbols(session, options);
   } finally {
     await session.stop();
   }

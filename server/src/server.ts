@@ -1,17 +1,18 @@
 // The LSP adapter: wires the pure core to a connection. Runs over stdio
 // (`node server.js --stdio`) for any editor, or IPC when VS Code starts it.
 
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { createLanguageService } from './core';
+import { CONFIG_FILE_NAMES, createLanguageService } from './core';
 import { toCodeActions, toDiagnostic, toDocumentSymbol, toHover } from './lsp/convert';
 import { SettingsStore } from './lsp/settingsStore';
 import { TrackedDocument } from './lsp/trackedDocument';
@@ -19,6 +20,8 @@ import { createDigestConnection } from './lsp/connection';
 import { throwIfCancelled, ValidationTokens, yieldToEventLoop } from './lsp/cancellation';
 import { CONFIG_FILE_GLOB, DocumentConfigs, type DocumentConfig } from './lsp/documentConfig';
 import { computeFixAllEdits, FIX_ALL_KIND, fixAllAction, isFixAllData, wantsFixAll } from './lsp/fixAll';
+import { papersChangedNotifier, progressFor, registerWatcher, registerWorkspaceHandlers, serverCapabilities } from './lsp/workspace/handlers';
+import { WorkspaceIndexer } from './lsp/workspace/workspaceIndexer';
 
 export const SERVER_NAME = 'digest-language-server';
 
@@ -31,10 +34,25 @@ let canRegisterConfigChange = false;
 const configs = new DocumentConfigs(connection, () => workspaceFolders);
 let canResolveEdits = false;
 let canWatchFiles = false;
+let clientCaps: ClientCapabilities = {};
+const papersChanged = papersChangedNotifier(connection);
+const indexer = new WorkspaceIndexer({
+  folders: () => workspaceFolders,
+  settings: () => settings.get(workspaceFolders[0] ? pathToFileURL(workspaceFolders[0]).href : ''),
+  log: (message) => connection.console.log(message),
+  changed: () => revalidateOpen(undefined),
+  progress: () => progressFor(connection, clientCaps)(),
+});
 
 /** The editor settings with the document's .digest-lint.jsonc over them, as the CLI resolves it. */
 async function settingsFor(uri: string): Promise<DocumentConfig> {
   return configs.forDocument(uri, await settings.get(uri));
+}
+
+/** The index changed: other open digests may gain or lose cross-day diagnostics, and the papers view is stale. */
+function revalidateOpen(except: string | undefined): void {
+  for (const doc of documents.all()) if (doc.uri !== except) scheduleValidation(doc);
+  papersChanged();
 }
 
 /** A handler that logs and answers `fallback` instead of crashing the server. */
@@ -52,6 +70,7 @@ function safely<A extends unknown[], R>(name: string, fallback: R, fn: (...args:
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
+  clientCaps = caps;
   settings = new SettingsStore(connection, caps.workspace?.configuration === true);
   canRegisterConfigChange = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   canResolveEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
@@ -72,6 +91,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: true },
+      ...serverCapabilities(),
     },
     serverInfo: { name: SERVER_NAME },
   };
@@ -80,6 +100,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(() => {
   if (canRegisterConfigChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'digest' });
   if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] });
+  registerWatcher(connection, clientCaps);
+  void indexer.refresh();
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -89,13 +111,15 @@ connection.onDidChangeConfiguration((change) => {
     settings.clear();
   }
   for (const doc of documents.all()) scheduleValidation(doc);
+  void indexer.refresh();
 });
 
-// A config file changed on disk: resolve again and re-check every open digest.
-connection.onDidChangeWatchedFiles(() => {
+/** A config file changed on disk: resolve again and re-check every open digest. */
+function configFilesChanged(uris: readonly string[]): void {
+  if (!uris.some((uri) => CONFIG_FILE_NAMES.some((name) => uri.endsWith(`/${name}`)))) return;
   configs.clear();
   for (const doc of documents.all()) scheduleValidation(doc);
-});
+}
 
 // Coalesces bursts of edits: one validation per document per turn of the event loop.
 const pending = new Map<string, NodeJS.Immediate>();
@@ -124,7 +148,9 @@ const validate = safely('validation', undefined, async (uri: string) => {
   if (token.isCancellationRequested || !current || current.version !== doc.version) return;
   // After shutdown the server publishes nothing more.
   if (gate?.isShutDown) return;
-  const issues = ignored ? [] : service.computeDiagnostics(current, docSettings, token);
+  const view = indexer.view();
+  if (view && indexer.openChanged(uri, service.getModel(current, docSettings))) revalidateOpen(uri);
+  const issues = ignored ? [] : service.computeDiagnostics(current, docSettings, token, view);
   if (!issues || token.isCancellationRequested) return;
   await connection.sendDiagnostics({ uri, version: current.version, diagnostics: issues.map((i) => toDiagnostic(i, uri)) });
 });
@@ -149,6 +175,7 @@ documents.onDidClose((e) => {
   if (queued) clearImmediate(queued);
   pending.delete(e.document.uri);
   service.forget(e.document.uri);
+  if (indexer.closed(e.document.uri)) revalidateOpen(e.document.uri);
   settings.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
@@ -170,7 +197,7 @@ connection.onHover(safely('hover', null, async (params, token) => {
   const docSettings = (await settingsFor(doc.uri)).settings;
   await yieldToEventLoop();
   throwIfCancelled(token);
-  const hover = service.getHover(doc, params.position, docSettings, token);
+  const hover = service.getHover(doc, params.position, docSettings, token, indexer.view());
   throwIfCancelled(token);
   return hover ? toHover(hover) : null;
 }));
@@ -216,6 +243,8 @@ connection.onCodeActionResolve(async (action) => {
     return action;
   }
 });
+
+registerWorkspaceHandlers({ connection, documents, service, indexer, settingsFor: async (uri) => (await settingsFor(uri)).settings, safely, onWatchedFiles: configFilesChanged });
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack ?? err.message}`));
 

@@ -21,7 +21,7 @@ describe('rule registry', () => {
   test('every rule has a description, a scope and a docs anchor', () => {
     for (const r of rules) {
       assert.ok(r.description.length > 20, r.id);
-      assert.ok(r.scope === 'paper' || r.scope === 'document' || r.scope === 'suppression', r.id);
+      assert.ok(r.scope === 'paper' || r.scope === 'document' || r.scope === 'suppression' || r.scope === 'workspace', r.id);
       assert.ok(ruleDocUrl(r.id).endsWith(`#${r.id}`), r.id);
     }
   });
@@ -43,6 +43,7 @@ describe('rule registry', () => {
       'missing-authors': 'warning',
       'author-placeholder': 'warning',
       'duplicate-author': 'warning',
+      'listed-on-another-day': 'information',
       'missing-section': 'error',
       'mislabelled-section': 'warning',
       'control-character': 'warning',

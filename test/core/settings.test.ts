@@ -13,8 +13,9 @@ describe('normalizeSettings', () => {
       requiredSections: ['Summary', 'Limitations'],
       files: [],
       hoverImages: true,
+      workspaceIndex: true,
     });
-    assert.deepEqual(normalizeSettings({ files: ['**/*.md'], hover: { images: false } }), { requiredSections: DEFAULT_REQUIRED_SECTIONS, files: ['**/*.md'], hoverImages: false });
+    assert.deepEqual(normalizeSettings({ files: ['**/*.md'], hover: { images: false } }), { requiredSections: DEFAULT_REQUIRED_SECTIONS, files: ['**/*.md'], hoverImages: false, workspaceIndex: true });
     assert.equal(normalizeSettings({ 'hover.images': false }).hoverImages, false);
   });
 

@@ -204,6 +204,9 @@ function confirm(f: CorpusFile, i: Issue): string | undefined {
     case 'invalid-suppression':
     case 'unused-suppression':
       return line.includes('<!-- digest-') ? 'a suppression comment on the line' : undefined;
+    // Needs a workspace index, which this per-file check does not pass; test/corpus/scanner.test.ts covers it.
+    case 'listed-on-another-day':
+      return undefined;
   }
 }
 

@@ -421,7 +421,8 @@ describe('language server over stdio', SLOW, () => {
       await client.notify('workspace/didChangeConfiguration', { settings: null });
       await client.notify('textDocument/didOpen', { textDocument: { uri: forced, languageId: 'markdown', version: 1, text: paperText() } });
       const p = await next;
-      assert.deepEqual(codes(p), ['missing-digest-heading']);
+      // Other open test digests list the same default id: that cross-file report is test/lsp/workspace.test.ts's subject.
+      assert.deepEqual(codes(p).filter((c) => c !== 'listed-on-another-day'), ['missing-digest-heading']);
       client.digestSettings = {};
       const cleared = client.diagnostics(forced, (d) => d.diagnostics.length === 0);
       await client.notify('workspace/didChangeConfiguration', { settings: null });
@@ -445,7 +446,8 @@ describe('language server over stdio', SLOW, () => {
         throw new Error(`${name}: ${String(err)}\nserver stderr:\n${client.stderr.slice(-2000)}`);
       });
       const counts: Record<string, number> = {};
-      for (const d of p.diagnostics) counts[String(d.code)] = (counts[String(d.code)] ?? 0) + 1;
+      // The other garbage documents open in this server share ids; cross-file reports are the workspace tests' business.
+      for (const d of p.diagnostics) if (d.code !== 'listed-on-another-day') counts[String(d.code)] = (counts[String(d.code)] ?? 0) + 1;
       assert.deepEqual(counts, expected.counts, name);
       const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }, ms);
       assert.deepEqual(symbols.map((s) => [s.name, s.children?.length ?? 0, s.children?.[0]?.name]), expected.outline, name);

@@ -16,3 +16,4 @@ export * from './config/resolve';
 export { fixAllText, fixAllEdits, minimalEdit, selectFixes, isCertain, lineBreakOf, MAX_FIX_PASSES, type FixAllResult, type AppliedFix } from './fix/fixAll';
 export type { Directive, DirectiveKind } from './suppress/directives';
 export type { TextEdit } from './rules';
+export * from './workspace';

@@ -3,7 +3,7 @@
 
 import { DiagnosticsComputer } from './features/diagnostics';
 import { getDocumentSymbols, type DigestSymbol } from './features/symbols';
-import { getHover, type DigestHover } from './features/hover';
+import { findPaperAt, getHover, type DigestHover } from './features/hover';
 import { getFoldingRanges, type DigestFoldingRange } from './features/folding';
 import type { DigestModel } from './model';
 import { hasDayHeading, matchesFiles, type DigestReason } from './detect';
@@ -12,6 +12,8 @@ import type { Issue } from './rules';
 import { defaultSettings, type DigestSettings } from './settings';
 import { postProcessIssues } from './suppress/apply';
 import { noCancellation, type CancellationTokenLike, type Position, type TextDocumentLike } from './types';
+import { otherDaysMarkdown } from './workspace/crossDay';
+import type { WorkspaceView } from './workspace/workspaceIndex';
 
 export interface LanguageServiceOptions {
   /** Absolute folder paths that `digest.files` globs are relative to. */
@@ -21,9 +23,11 @@ export interface LanguageServiceOptions {
 export interface DigestLanguageService {
   /** The model of this version, or undefined when the document is not a digest. */
   getModel(doc: TextDocumentLike, settings?: DigestSettings): DigestModel | undefined;
-  computeDiagnostics(doc: TextDocumentLike, settings?: DigestSettings, token?: CancellationTokenLike): Issue[] | undefined;
+  /** With `workspace`, also runs the rules that compare this digest with the rest of the workspace. */
+  computeDiagnostics(doc: TextDocumentLike, settings?: DigestSettings, token?: CancellationTokenLike, workspace?: WorkspaceView): Issue[] | undefined;
   getDocumentSymbols(doc: TextDocumentLike, settings?: DigestSettings, token?: CancellationTokenLike): DigestSymbol[];
-  getHover(doc: TextDocumentLike, position: Position, settings?: DigestSettings, token?: CancellationTokenLike): DigestHover | undefined;
+  /** With `workspace`, the card of a paper listed in other digests names and links those days. */
+  getHover(doc: TextDocumentLike, position: Position, settings?: DigestSettings, token?: CancellationTokenLike, workspace?: WorkspaceView): DigestHover | undefined;
   getFoldingRanges(doc: TextDocumentLike, settings?: DigestSettings, token?: CancellationTokenLike): DigestFoldingRange[];
   /** Drops the cached state of a closed document. */
   forget(uri: string): void;
@@ -79,9 +83,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Dig
 
   return {
     getModel,
-    computeDiagnostics(doc, settings = defaultSettings, token = noCancellation) {
+    computeDiagnostics(doc, settings = defaultSettings, token = noCancellation, workspace) {
       const model = getModel(doc, settings);
-      const issues = model ? diagnostics.compute(model, settings, token) : [];
+      const issues = model ? diagnostics.compute(model, settings, token, workspace) : [];
       // Configured levels and suppression comments: one pure pass over the issues.
       return model && issues ? postProcessIssues(model, issues, settings) : issues;
     },
@@ -89,9 +93,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Dig
       const model = getModel(doc, settings);
       return model ? getDocumentSymbols(model, token) : [];
     },
-    getHover(doc, position, settings = defaultSettings, token = noCancellation) {
+    getHover(doc, position, settings = defaultSettings, token = noCancellation, workspace) {
       const model = getModel(doc, settings);
-      return model ? getHover(model, position, settings, token) : undefined;
+      const hover = model ? getHover(model, position, settings, token) : undefined;
+      const placed = hover && workspace && model ? findPaperAt(model, position.line) : undefined;
+      const others = placed && model && workspace ? otherDaysMarkdown(model, placed, workspace) : undefined;
+      return hover && others ? { ...hover, markdown: `${hover.markdown}\n\n${others}` } : hover;
     },
     getFoldingRanges(doc, settings = defaultSettings, token = noCancellation) {
       const model = getModel(doc, settings);

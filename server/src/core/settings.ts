@@ -10,6 +10,7 @@ export const SettingKey = {
   hoverImages: 'hover.images',
   traceServer: 'trace.server',
   rules: 'rules',
+  workspaceIndex: 'workspace.index',
 } as const;
 
 export interface DigestSettings {
@@ -24,6 +25,8 @@ export interface DigestSettings {
    * `digest.rules` setting's. Absent: every rule at its default.
    */
   readonly ruleLayers?: readonly RuleLayer[];
+  /** Whether the server indexes every digest of the workspace (cross-day checks, workspace symbols, references). */
+  readonly workspaceIndex: boolean;
 }
 
 export const DEFAULT_REQUIRED_SECTIONS: readonly string[] = ["What's New", 'Technical Details', 'Performance Highlights'];
@@ -32,6 +35,7 @@ export const defaultSettings: DigestSettings = {
   requiredSections: DEFAULT_REQUIRED_SECTIONS,
   files: [],
   hoverImages: true,
+  workspaceIndex: true,
 };
 
 /** Accepts whatever a client sends and keeps only well-typed values. */
@@ -42,11 +46,14 @@ export function normalizeSettings(raw: unknown): DigestSettings {
   const files = stringArray(obj['files']);
   const images = hover['images'] ?? obj['hover.images'];
   const ruleLayer = readRuleLayer(obj['rules']);
+  const workspace = isRecord(obj['workspace']) ? obj['workspace'] : {};
+  const index = workspace['index'] ?? obj['workspace.index'];
   return {
     requiredSections: required ?? defaultSettings.requiredSections,
     files: files ?? defaultSettings.files,
     hoverImages: typeof images === 'boolean' ? images : defaultSettings.hoverImages,
     ...(ruleLayer ? { ruleLayers: [ruleLayer] } : {}),
+    workspaceIndex: typeof index === 'boolean' ? index : defaultSettings.workspaceIndex,
   };
 }
 

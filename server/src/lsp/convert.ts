@@ -46,7 +46,7 @@ export function toDiagnostic(issue: Issue, uri: string): Diagnostic {
     codeDescription: { href: ruleDocUrl(issue.rule, RULES_DOC_URL) },
     source: DIAGNOSTIC_SOURCE,
     message: issue.message,
-    ...(issue.related ? { relatedInformation: issue.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) } : {}),
+    ...(issue.related ? { relatedInformation: issue.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })) } : {}),
     data,
   };
 }

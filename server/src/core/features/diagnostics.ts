@@ -2,10 +2,11 @@
 // and context; an unchanged paper keeps its issues across edits.
 
 import type { DigestModel, Paper } from '../model';
-import { documentRules, paperRules, type Fix, type Issue, type PaperContext, type Report, type Rule } from '../rules';
+import { documentRules, paperRules, workspaceRules, type Fix, type Issue, type PaperContext, type Report, type Rule } from '../rules';
 import type { DigestSettings } from '../settings';
 import { shiftRange, type CancellationTokenLike } from '../types';
 import { capReports } from './capReports';
+import type { WorkspaceView } from '../workspace/workspaceIndex';
 
 interface CachedIssues {
   readonly key: string;
@@ -15,11 +16,15 @@ interface CachedIssues {
 export class DiagnosticsComputer {
   private readonly perPaper = new WeakMap<Paper, CachedIssues>();
 
-  compute(model: DigestModel, settings: DigestSettings, token: CancellationTokenLike): Issue[] | undefined {
+  /** `workspace`, when given, lets the workspace rules compare this digest with the others. */
+  compute(model: DigestModel, settings: DigestSettings, token: CancellationTokenLike, workspace?: WorkspaceView): Issue[] | undefined {
     const settingsKey = settings.requiredSections.join('\u0000');
     const issues: Issue[] = [];
     for (const rule of documentRules) {
       rule.check(model, { settings }, (r) => issues.push(toIssue(rule, r)));
+    }
+    if (workspace) {
+      for (const rule of workspaceRules) rule.check(model, { settings, workspace }, (r) => issues.push(toIssue(rule, r)));
     }
     for (const { paper, line, dayIndex } of model.papers) {
       if (token.isCancellationRequested) return undefined;

@@ -8,6 +8,7 @@ import { duplicatePaper } from './duplicatePaper';
 import { invalidDigestHeading } from './invalidDigestHeading';
 import { invalidVote } from './invalidVote';
 import { legacyFormat } from './legacyFormat';
+import { listedOnAnotherDay } from './listedOnAnotherDay';
 import { malformedArxivLink } from './malformedArxivLink';
 import { mislabelledSection } from './mislabelledSection';
 import { missingAuthors } from './missingAuthors';
@@ -18,7 +19,7 @@ import { missingVote } from './missingVote';
 import { nonCanonicalArxivLink } from './nonCanonicalArxivLink';
 import { thumbnailMismatch } from './thumbnailMismatch';
 import { invalidSuppression, unusedSuppression } from './suppressionRules';
-import type { DocumentRule, PaperRule, Rule, RuleId } from './rule';
+import type { DocumentRule, PaperRule, Rule, RuleId, WorkspaceRule } from './rule';
 
 export const rules: readonly Rule[] = [
   missingDigestHeading,
@@ -40,10 +41,12 @@ export const rules: readonly Rule[] = [
   controlCharacter,
   invalidSuppression,
   unusedSuppression,
+  listedOnAnotherDay,
 ];
 
 export const paperRules: readonly PaperRule[] = rules.filter((r): r is PaperRule => r.scope === 'paper');
 export const documentRules: readonly DocumentRule[] = rules.filter((r): r is DocumentRule => r.scope === 'document');
+export const workspaceRules: readonly WorkspaceRule[] = rules.filter((r): r is WorkspaceRule => r.scope === 'workspace');
 
 const byId = new Map<RuleId, Rule>(rules.map((r) => [r.id, r]));
 

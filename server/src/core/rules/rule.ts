@@ -4,6 +4,7 @@
 import type { DigestModel, Paper } from '../model';
 import type { DigestSettings } from '../settings';
 import type { Range, Severity } from '../types';
+import type { WorkspaceView } from '../workspace/workspaceIndex';
 
 export const RuleId = {
   missingSection: 'missing-section',
@@ -25,6 +26,7 @@ export const RuleId = {
   legacyFormat: 'legacy-format',
   invalidSuppression: 'invalid-suppression',
   unusedSuppression: 'unused-suppression',
+  listedOnAnotherDay: 'listed-on-another-day',
 } as const;
 
 export type RuleId = (typeof RuleId)[keyof typeof RuleId];
@@ -56,6 +58,8 @@ export interface Fix {
 }
 
 export interface RelatedInfo {
+  /** Another file; the reported document when absent. */
+  readonly uri?: string;
   readonly range: Range;
   readonly message: string;
 }
@@ -108,4 +112,16 @@ export interface SuppressionRule extends RuleMeta {
   readonly scope: 'suppression';
 }
 
-export type Rule = PaperRule | DocumentRule | SuppressionRule;
+export interface WorkspaceContext {
+  readonly settings: DigestSettings;
+  /** Read-only: the other digests of the workspace, this document's open text included. */
+  readonly workspace: WorkspaceView;
+}
+
+/** Checks the digest against the rest of the workspace; runs only when an index is given. Ranges are absolute. */
+export interface WorkspaceRule extends RuleMeta {
+  readonly scope: 'workspace';
+  check(model: DigestModel, ctx: WorkspaceContext, report: (r: Report) => void): void;
+}
+
+export type Rule = PaperRule | DocumentRule | WorkspaceRule | SuppressionRule;

@@ -1,0 +1,46 @@
+import { shiftRange } from '../types';
+import { compareListings } from '../workspace/workspaceIndex';
+import { describeListing, headingRange, otherListings, type ListingKey } from '../workspace/crossDay';
+import { RuleId, type WorkspaceRule } from './rule';
+
+/** Related entries per report; a paper listed on dozens of days needs no dozens of links. */
+const MAX_RELATED = 20;
+const MAX_DAYS_IN_MESSAGE = 3;
+
+/**
+ * A paper that another digest of the workspace also lists. Like
+ * `duplicate-paper`, every listing but the earliest (by day date) is reported.
+ */
+export const listedOnAnotherDay: WorkspaceRule = {
+  id: RuleId.listedOnAnotherDay,
+  scope: 'workspace',
+  severity: 'information',
+  description: 'The same arXiv id (ignoring vN) is listed in another digest of the workspace; reported on every listing but the earliest.',
+  check(model, { workspace }, report) {
+    // This document's own earliest listing of each id, from the model (its text wins over the index).
+    const ownFirst = new Map<string, ListingKey>();
+    const keys = model.papers.map((p): ListingKey => ({ uri: model.uri, line: p.line, date: model.days[p.dayIndex]?.day.date }));
+    model.papers.forEach((p, i) => {
+      const id = p.paper.arxiv?.id;
+      const first = id ? ownFirst.get(id) : undefined;
+      if (id && (!first || compareListings(keys[i]!, first) < 0)) ownFirst.set(id, keys[i]!);
+    });
+    model.papers.forEach(({ paper, line }, i) => {
+      const id = paper.arxiv?.id;
+      if (!id) return;
+      const elsewhere = otherListings(workspace, model.uri, id);
+      if (elsewhere.length === 0) return;
+      const own = ownFirst.get(id)!;
+      const first = compareListings(own, elsewhere[0]!) < 0 ? own : elsewhere[0]!;
+      if (first === keys[i]) return;
+      const days = [...new Set(elsewhere.map((l) => l.date ?? 'an undated day'))];
+      const more = days.length > MAX_DAYS_IN_MESSAGE ? ` and ${days.length - MAX_DAYS_IN_MESSAGE} more days` : '';
+      const where = first.uri === model.uri ? `line ${first.line + 1} of this file` : describeListing(first);
+      report({
+        message: `Paper ${id} is also listed on ${days.slice(0, MAX_DAYS_IN_MESSAGE).join(', ')}${more}; the earliest listing is ${where}.`,
+        range: shiftRange(paper.heading.link ? paper.heading.link.urlRange : paper.heading.titleRange, line),
+        related: elsewhere.slice(0, MAX_RELATED).map((l) => ({ uri: l.uri, range: headingRange(l), message: `Also listed: ${describeListing(l)}` })),
+      });
+    });
+  },
+};

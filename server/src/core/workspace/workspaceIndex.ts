@@ -1,0 +1,228 @@
+// The workspace index: every paper of every digest, by file and by arXiv id.
+// Pure: it takes file texts (or models of open documents) and never touches
+// the disk, so the server, a CLI or a web build can feed it. An open
+// document's entry always wins over the disk copy of the same URI.
+
+import type { DigestReason } from '../detect';
+import type { DigestModel } from '../model';
+import { scanDigest, scanModel, type ScannedDigest, type ScannedPaper } from './scanner';
+import { canonicalUri } from './uri';
+import { MAX_WORKSPACE_SYMBOLS, mergeRanked, SearchIndex, searchKey, searchListings, type SearchKey, type SymbolMatch } from './symbolSearch';
+
+/** One paper of one file, as the index keeps it: the scanned fields, placed in a file and a day. */
+export interface Listing extends Omit<ScannedPaper, 'dayIndex' | 'authors'> {
+  readonly uri: string;
+  /** Date of the day heading above, `YYYY-MM-DD`, if valid. */
+  readonly date: string | undefined;
+  /** The day heading text, or '' for a paper above any day. */
+  readonly day: string;
+  /** Lower-cased title, title words and authors for matching; the author list itself is not kept (memory). */
+  readonly search: SearchKey;
+}
+
+export interface IndexedDay {
+  readonly line: number;
+  readonly text: string;
+  readonly date: string | undefined;
+  readonly papers: readonly Listing[];
+}
+
+export interface IndexedFile {
+  readonly uri: string;
+  readonly source: 'disk' | 'open';
+  readonly days: readonly IndexedDay[];
+  /** Every paper of the file in line order, including those above any day. */
+  readonly papers: readonly Listing[];
+  /** Ids, dates and lines of the file's papers: when it changes, other files' cross-day results may. */
+  readonly signature: string;
+}
+
+/** What the cross-day rule and the hover may read. */
+export interface WorkspaceView {
+  /** Every listing of an id across the workspace, earliest first (see `compareListings`). */
+  listings(id: string): readonly Listing[];
+}
+
+const NO_DATE = '\uffff';
+
+/** Earliest first: by day date (undated last), then file, then line. */
+export function compareListings(a: Pick<Listing, 'date' | 'uri' | 'line'>, b: Pick<Listing, 'date' | 'uri' | 'line'>): number {
+  const da = a.date ?? NO_DATE;
+  const db = b.date ?? NO_DATE;
+  if (da !== db) return da < db ? -1 : 1;
+  if (a.uri !== b.uri) return a.uri < b.uri ? -1 : 1;
+  return a.line - b.line;
+}
+
+function toFile(uri: string, source: IndexedFile['source'], scanned: ScannedDigest): IndexedFile {
+  const toListing = (p: ScannedPaper): Listing => {
+    const day = p.dayIndex >= 0 ? scanned.days[p.dayIndex] : undefined;
+    const { dayIndex: _, authors: __, ...fields } = p;
+    return { ...fields, uri, date: day?.date, day: day?.text ?? '', search: searchKey(p.title, p.authors) };
+  };
+  const papers = scanned.papers.map(toListing);
+  const days = scanned.days.map((d, i) => ({
+    line: d.line,
+    text: d.text,
+    date: d.date,
+    papers: papers.filter((_, j) => scanned.papers[j]!.dayIndex === i),
+  }));
+  const signature = papers.map((p) => `${p.id ?? ''}@${p.date ?? ''}:${p.line}`).join('|');
+  return { uri, source, days, papers, signature };
+}
+
+export class WorkspaceIndex implements WorkspaceView {
+  private readonly disk = new Map<string, IndexedFile>();
+  private readonly open = new Map<string, IndexedFile>();
+  /** id → uri → the file's listings of that id, for the effective entry of each uri. */
+  /** id → its listings in every file, earliest first; one small array per id (a Map per id cost ~70 MB at 150k papers). */
+  private readonly byId = new Map<string, readonly Listing[]>();
+  /** Bumped on every change to what the index answers. */
+  revision = 0;
+
+  /**
+   * Scans a file read from disk. `reason` is 'setting' when `digest.files`
+   * matches its path. Returns true when the file's listings changed.
+   */
+  setDisk(uri: string, text: string, reason?: DigestReason): boolean {
+    const scanned = scanDigest(text, reason);
+    return scanned ? this.put(this.disk, uri, toFile(uri, 'disk', scanned)) : this.removeDisk(uri);
+  }
+
+  /** The file is gone from disk (deleted, or renamed away). */
+  removeDisk(uri: string): boolean {
+    return this.drop(this.disk, uri);
+  }
+
+  /** A deleted folder: every disk copy whose URI starts with `prefix` (a folder URI ending in `/`) leaves. */
+  removeDiskUnder(prefix: string): boolean {
+    const key = canonicalUri(prefix);
+    let changed = false;
+    for (const uri of [...this.disk.keys()]) if (uri.startsWith(key)) changed = this.removeDisk(uri) || changed;
+    return changed;
+  }
+
+  /** A renamed file keeps its listings under its new URI. */
+  renameDisk(from: string, to: string, text: string, reason?: DigestReason): boolean {
+    const removed = this.removeDisk(from);
+    return this.setDisk(to, text, reason) || removed;
+  }
+
+  /** An open document's model; undefined when it is not (or no longer) a digest. Wins over disk. */
+  setOpen(uri: string, model: DigestModel | undefined): boolean {
+    if (!model) return this.put(this.open, uri, { uri, source: 'open', days: [], papers: [], signature: '' });
+    return this.put(this.open, uri, toFile(uri, 'open', scanModel(model)));
+  }
+
+  /** The document was closed: the disk copy counts again. */
+  closeOpen(uri: string): boolean {
+    return this.drop(this.open, uri);
+  }
+
+  /** The entry that counts for a URI: the open document's, else the disk copy's. */
+  file(uri: string): IndexedFile | undefined {
+    const key = canonicalUri(uri);
+    return this.open.get(key) ?? this.disk.get(key);
+  }
+
+  /** Every indexed digest with at least one day or paper. */
+  files(): IndexedFile[] {
+    const out: IndexedFile[] = [];
+    for (const f of this.open.values()) if (f.papers.length > 0 || f.days.length > 0) out.push(f);
+    for (const [uri, f] of this.disk) if (!this.open.has(uri)) out.push(f);
+    return out;
+  }
+
+  private allCache: { revision: number; listings: readonly Listing[] } | undefined;
+
+  /** Every paper of every indexed digest; cached until the index changes. */
+  allListings(): readonly Listing[] {
+    if (this.allCache?.revision !== this.revision) this.allCache = { revision: this.revision, listings: this.files().flatMap((f) => f.papers) };
+    return this.allCache.listings;
+  }
+
+  /** Bumped when the disk layer changes; typing in an open document leaves it alone. */
+  private diskRevision = 0;
+  private searchCache: { revision: number; search: SearchIndex } | undefined;
+
+  /**
+   * workspace/symbol over every indexed paper. The search tables cover the
+   * disk copies and are rebuilt only when a file on disk changes; open
+   * documents, few and changing per keystroke, are searched directly and
+   * replace their disk copies.
+   */
+  searchSymbols(query: string, limit = MAX_WORKSPACE_SYMBOLS): SymbolMatch[] {
+    const search = this.prepareSearch();
+    const openListings: Listing[] = [];
+    let shadowed = 0;
+    for (const [key, f] of this.open) {
+      openListings.push(...f.papers);
+      shadowed += this.disk.get(key)?.papers.length ?? 0;
+    }
+    const fromDisk = search.search(query, limit + shadowed).filter((m) => !this.open.has(canonicalUri(m.listing.uri)));
+    if (openListings.length === 0) return fromDisk.slice(0, limit);
+    return mergeRanked(fromDisk, searchListings(openListings, query, limit), limit);
+  }
+
+  /** Builds the disk search tables now (the server does it when a crawl ends), not on the first query. */
+  prepareSearch(): SearchIndex {
+    if (this.searchCache?.revision !== this.diskRevision) {
+      this.searchCache = { revision: this.diskRevision, search: new SearchIndex([...this.disk.values()].flatMap((f) => f.papers)) };
+    }
+    return this.searchCache.search;
+  }
+
+  get size(): number {
+    return this.files().length;
+  }
+
+  listings(id: string): readonly Listing[] {
+    return this.byId.get(id) ?? [];
+  }
+
+  /** Ids listed in more than one file, for reports and tests. */
+  crossFileIds(): string[] {
+    return [...this.byId].filter(([, list]) => new Set(list.map((l) => l.uri)).size > 1).map(([id]) => id).sort();
+  }
+
+  private put(layer: Map<string, IndexedFile>, uri: string, next: IndexedFile): boolean {
+    const key = canonicalUri(uri);
+    if (layer === this.disk) this.diskRevision++;
+    const before = this.file(key);
+    layer.set(key, next);
+    return this.replaced(key, before);
+  }
+
+  private drop(layer: Map<string, IndexedFile>, uri: string): boolean {
+    const key = canonicalUri(uri);
+    const before = this.file(key);
+    if (!layer.delete(key)) return false;
+    if (layer === this.disk) this.diskRevision++;
+    return this.replaced(key, before);
+  }
+
+  /** Moves the id table from `before` to the uri's current entry. */
+  private replaced(uri: string, before: IndexedFile | undefined): boolean {
+    const after = this.file(uri);
+    if (before === after) return false;
+    this.revision++;
+    if (before) {
+      const gone = new Set(before.papers);
+      for (const p of before.papers) {
+        const list = p.id ? this.byId.get(p.id) : undefined;
+        if (!p.id || !list) continue;
+        const kept = list.filter((l) => !gone.has(l));
+        if (kept.length === 0) this.byId.delete(p.id);
+        else this.byId.set(p.id, kept);
+      }
+    }
+    if (after) {
+      for (const p of after.papers) {
+        if (!p.id) continue;
+        // Copy on write: a caller may still hold the previous array.
+        this.byId.set(p.id, [...(this.byId.get(p.id) ?? []), p].sort(compareListings));
+      }
+    }
+    return (before?.signature ?? '') !== (after?.signature ?? '');
+  }
+}

@@ -1,0 +1,193 @@
+// Feeds the core's WorkspaceIndex from disk and from open documents. The
+// first crawl runs in the background in short slices that yield to incoming
+// messages, so typing is never blocked; requests before it ends answer with
+// what is known. Disk changes arrive through workspace/didChangeWatchedFiles
+// and re-scan one file each.
+
+import { fileURLToPath } from 'node:url';
+import { matchesFilesPath, WorkspaceIndex, fileUri, type DigestModel, type DigestSettings, type WorkspaceView } from '../../core';
+import { crawlMarkdown } from './crawler';
+import { readMarkdownFile, MAX_INDEXED_FILE_BYTES } from './fileReader';
+
+/** Work done per slice before yielding to the event loop. */
+const SLICE_MS = 4;
+/** Files read concurrently within a slice. */
+const READ_BATCH = 16;
+
+export interface ProgressSink {
+  begin(total: number): void;
+  report(done: number, total: number): void;
+  done(): void;
+}
+
+export interface IndexerHost {
+  /** Absolute workspace folder paths. */
+  folders(): readonly string[];
+  /** Folder-level settings: `digest.workspace.index` and `digest.files`. */
+  settings(): Promise<DigestSettings>;
+  log(message: string): void;
+  /** Something other open documents' diagnostics may depend on changed. */
+  changed(): void;
+  progress(): Promise<ProgressSink>;
+}
+
+export type FileChange = { readonly kind: 'created' | 'changed' | 'deleted'; readonly uri: string };
+
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class WorkspaceIndexer {
+  readonly index = new WorkspaceIndex();
+  private enabled = false;
+  private files: readonly string[] = [];
+  /** Bumped to abandon a crawl that a restart or a disable superseded. */
+  private generation = 0;
+  private crawling: Promise<void> = Promise.resolve();
+  indexing = false;
+  /** Milliseconds the last full crawl took, for logs and the bench. */
+  lastCrawlMs = 0;
+  private readonly maxBytes: number;
+
+  constructor(
+    private readonly host: IndexerHost,
+    options: { maxFileBytes?: number } = {},
+  ) {
+    this.maxBytes = options.maxFileBytes ?? MAX_INDEXED_FILE_BYTES;
+  }
+
+  /** The view rules and features read, or undefined while the index is off. */
+  view(): WorkspaceView | undefined {
+    return this.enabled ? this.index : undefined;
+  }
+
+  get isEnabled(): boolean {
+    return this.enabled;
+  }
+
+  /** Reads the settings and (re)starts the crawl when the index is on. */
+  async refresh(): Promise<void> {
+    const settings = await this.host.settings();
+    const wasEnabled = this.enabled;
+    const filesChanged = settings.files.join('\u0000') !== this.files.join('\u0000');
+    this.enabled = settings.workspaceIndex;
+    this.files = settings.files;
+    if (!this.enabled) {
+      this.generation++;
+      this.indexing = false;
+      if (wasEnabled) this.host.changed();
+      return;
+    }
+    if (!wasEnabled || filesChanged) await this.crawl();
+  }
+
+  /** Resolves when the crawl under way (if any) has finished. */
+  whenIndexed(): Promise<void> {
+    return this.crawling;
+  }
+
+  private crawl(): Promise<void> {
+    const generation = ++this.generation;
+    this.crawling = this.runCrawl(generation).catch((err) => {
+      this.host.log(`Indexing the workspace failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    });
+    return this.crawling;
+  }
+
+  private async runCrawl(generation: number): Promise<void> {
+    const started = performance.now();
+    this.indexing = true;
+    const stopped = (): boolean => generation !== this.generation;
+    const progress = await this.host.progress();
+    try {
+      const paths = await crawlMarkdown(this.host.folders(), { log: (m) => this.host.log(m), stopped });
+      progress.begin(paths.length);
+      let sliceStart: number;
+      let done = 0;
+      for (let i = 0; i < paths.length; i += READ_BATCH) {
+        if (stopped()) return;
+        const batch = paths.slice(i, i + READ_BATCH);
+        const texts = await Promise.all(batch.map((p) => readMarkdownFile(p, this.maxBytes)));
+        sliceStart = performance.now();
+        for (let j = 0; j < batch.length; j++) {
+          // Yield between files, not batches: a keystroke waits for at most one file's scan.
+          if (performance.now() - sliceStart > SLICE_MS) {
+            progress.report(done, paths.length);
+            await yieldToEvents();
+            sliceStart = performance.now();
+          }
+          if (stopped()) return;
+          this.apply(batch[j]!, texts[j]!);
+          done++;
+        }
+      }
+      // Build the symbol search tables now, so the first Ctrl+T after indexing is fast.
+      this.index.prepareSearch();
+      this.lastCrawlMs = performance.now() - started;
+      this.host.log(`Indexed ${this.index.size} digests (${paths.length} Markdown files) in ${Math.round(this.lastCrawlMs)} ms.`);
+    } finally {
+      progress.done();
+      if (!stopped()) {
+        this.indexing = false;
+        this.host.changed();
+      }
+    }
+  }
+
+  private reasonFor(path: string): 'setting' | undefined {
+    return matchesFilesPath(path, this.files, this.host.folders().map((f) => f.replace(/\/$/, ''))) ? 'setting' : undefined;
+  }
+
+  /** Puts one read result into the index; true when its listings changed. */
+  private apply(path: string, result: Awaited<ReturnType<typeof readMarkdownFile>>): boolean {
+    const uri = fileUri(path);
+    if (result.ok) return this.index.setDisk(uri, result.text, this.reasonFor(path));
+    this.host.log(`Not indexing ${path}: ${result.reason}.`);
+    return this.index.removeDisk(uri);
+  }
+
+  /** didChangeWatchedFiles: a created or changed file is re-read alone; a deleted one leaves the index. */
+  async filesChanged(changes: readonly FileChange[]): Promise<void> {
+    if (!this.enabled) return;
+    let changed = false;
+    for (const change of changes) {
+      let path: string;
+      try {
+        path = fileURLToPath(change.uri);
+      } catch {
+        continue;
+      }
+      if (change.kind === 'deleted') {
+        changed = this.index.removeDisk(fileUri(path)) || changed;
+        changed = this.removeUnder(path) || changed;
+        continue;
+      }
+      if (!/\.md$/i.test(path)) continue;
+      changed = this.apply(path, await readMarkdownFile(path, this.maxBytes)) || changed;
+    }
+    if (changed) this.host.changed();
+  }
+
+  /** A deleted folder takes its digests with it, open ones' disk copies included. */
+  private removeUnder(dir: string): boolean {
+    return this.index.removeDiskUnder(`${fileUri(dir)}/`);
+  }
+
+  /** An open document's current model; its text wins over the disk copy. True when others may need re-checking. */
+  openChanged(uri: string, model: DigestModel | undefined): boolean {
+    // Untitled documents and files outside the workspace folders see the index but are not part of it.
+    return this.enabled && this.inWorkspace(uri) && this.index.setOpen(uri, model);
+  }
+
+  private inWorkspace(uri: string): boolean {
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      return false;
+    }
+    return this.host.folders().some((f) => path === f || path.startsWith(`${f.replace(/\/$/, '')}/`));
+  }
+
+  closed(uri: string): boolean {
+    return this.index.closeOpen(uri);
+  }
+}
