@@ -14,6 +14,7 @@ import {
 import { createLanguageService } from './core';
 import { toCodeActions, toDiagnostic, toDocumentSymbol, toHover } from './lsp/convert';
 import { SettingsStore } from './lsp/settingsStore';
+import { completionOptions, provideCompletions } from './lsp/completion';
 import { TrackedDocument } from './lsp/trackedDocument';
 
 export const SERVER_NAME = 'digest-language-server';
@@ -57,6 +58,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      completionProvider: completionOptions,
     },
     serverInfo: { name: SERVER_NAME },
   };
@@ -130,6 +132,8 @@ connection.onFoldingRanges(safely('foldingRange', [], async (params) => {
 }));
 
 connection.onCodeAction(safely('codeAction', [], (params) => toCodeActions(params.textDocument.uri, params.context.diagnostics)));
+
+connection.onCompletion(safely('completion', [], (params, token) => provideCompletions(documents, service, (uri) => settings.get(uri), params, token)));
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack ?? err.message}`));
 

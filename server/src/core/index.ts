@@ -10,3 +10,4 @@ export type { DigestSymbol, SymbolKind } from './features/symbols';
 export type { DigestHover } from './features/hover';
 export type { DigestFoldingRange } from './features/folding';
 export { escapeMarkdown } from './features/hover';
+export { COMPLETION_TRIGGER_CHARACTERS, type CompletionKind, type DigestCompletion } from './features/completion';
