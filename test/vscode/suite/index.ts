@@ -15,13 +15,14 @@ import registerHover from './hover.test';
 import registerNonDigest from './nonDigest.test';
 import registerOutline from './outline.test';
 import registerRuleLinks from './ruleLinks.test';
+import registerRestart from './restart.test';
 import registerSnippets from './snippets.test';
 
 const RESULT_FILE_ENV = 'DIGEST_TEST_RESULT';
 const TEST_TIMEOUT_MS = 60_000;
 
 // Activation first: later files assume the extension is up.
-const REGISTRARS = [registerActivation, registerDiagnostics, registerOutline, registerHover, registerNonDigest, registerSnippets, registerGrammar, registerCommands, registerCompletion, registerRuleLinks];
+const REGISTRARS = [registerActivation, registerDiagnostics, registerOutline, registerHover, registerNonDigest, registerSnippets, registerGrammar, registerCommands, registerCompletion, registerRuleLinks, registerRestart];
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: TEST_TIMEOUT_MS });
