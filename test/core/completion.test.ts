@@ -181,6 +181,22 @@ describe('completion: between papers and at the end', () => {
     assert.ok(paper.newText.includes('- ***Notes\\}***: ${6}'), paper.newText);
   });
 
+  test('typing "#" or "###" at the end or between papers still completes there', () => {
+    const end = complete(`${HEADING}${paperText()}\n#${CURSOR}\n`);
+    const day = end.items.find((i) => i.kind === 'day')!;
+    assert.equal(day.newText, '## Daily Papers (2025-01-24)');
+    assert.deepEqual(day.range.start.character, 0);
+    assert.equal(day.range.end.character, 1);
+    assert.ok(accept(end.text, day).endsWith('\n## Daily Papers (2025-01-24)\n'), JSON.stringify(accept(end.text, day).slice(-60)));
+    const between = complete(`${HEADING}${paperText()}\n###${CURSOR}\n\n${paperText({ id: '2501.00001', title: 'Other' })}`);
+    const paper = between.items.find((i) => i.kind === 'paper')!;
+    assert.ok(paper.newText.startsWith('### [${2:Paper title}]'), paper.newText);
+    assert.equal(paper.range.end.character, 3);
+    assert.ok(!between.items.some((i) => i.kind === 'day'));
+    // A heading with text is a heading, not something being typed.
+    assert.deepEqual(complete(`${HEADING}${paperText()}\n### [B]${CURSOR}\n`).items, []);
+  });
+
   test('under a day heading: a paper first, with the id\'s YYMM from that day', () => {
     const { items } = complete(`## Daily Papers (2024-12-31)\n${CURSOR}\n`);
     const [paper, day] = sorted(items) as [DigestCompletion, DigestCompletion];

@@ -40,6 +40,8 @@ const DEFAULT_MARKS = '***';
 
 /** Text being typed at the start of a line: `-`, `- **Wha`, `*`… */
 const SECTION_PREFIX = /^([ \t]*)-(?:[ \t]+(\**)([^*:\n]*))?$/;
+/** A heading marker with no text yet. */
+const BARE_HASHES = /^[ \t]*#{1,3}[ \t]*$/;
 /** A single word (or nothing) on an otherwise empty line. */
 const WORD_PREFIX = /^([ \t]*)(\S*)$/;
 
@@ -59,7 +61,9 @@ export function getCompletions(input: CompletionInput, token: CancellationTokenL
   const line = lineText(position.line);
   const before = line.slice(0, position.character);
   const after = line.slice(position.character);
-  const placed = blockAt(model, position.line);
+  let placed = blockAt(model, position.line);
+  // Bare `#`s being typed start a block of their own: complete them as part of the text above.
+  if (placed && placed.line === position.line && position.line > 0 && BARE_HASHES.test(line)) placed = blockAt(model, position.line - 1);
   // A heading line is not completed; the text before the first heading is.
   if (!placed || (position.line === placed.line && !(placed.block.kind === 'other' && placed.block.level === 0))) return [];
 
@@ -80,7 +84,7 @@ export function getCompletions(input: CompletionInput, token: CancellationTokenL
       if (inTail) {
         // After the paper's last line: a new paper, or a new day after the last paper.
         items.push(paperItem(input, range, position.line, 'b'));
-        if (!nextIsPaper(model, placed)) items.push(dayItem(input, range, 'c'));
+        if (!paperFollows(model, position.line)) items.push(dayItem(input, range, 'c'));
       }
       break;
     }
@@ -121,9 +125,9 @@ function blockAt(model: DigestModel, line: number): PlacedBlock | undefined {
   return found;
 }
 
-function nextIsPaper(model: DigestModel, placed: PlacedBlock): boolean {
-  const i = model.blocks.indexOf(placed);
-  return model.blocks[i + 1]?.block.kind === 'paper';
+/** Whether the first block below `line` is a paper (the cursor line may start a block of its own). */
+function paperFollows(model: DigestModel, line: number): boolean {
+  return model.blocks.find((b) => b.line > line)?.block.kind === 'paper';
 }
 
 /** Required sections the paper has, ignoring the line being typed. */
