@@ -233,6 +233,14 @@ describe('completion: the day heading', () => {
     assert.deepEqual(service.getCompletions(doc(text), { line: 999, character: 0 }), []);
   });
 
+  test('CRLF line endings: the range stops before the carriage return', () => {
+    const { items, text } = complete(`${HEADING}${PAPER_HEAD}- ***${CURSOR}\n`.replace(/\n/g, '\r\n'));
+    const first = sorted(items)[0]!;
+    assert.equal(first.label, "What's New");
+    assert.equal(first.range.end.character, 5);
+    assert.ok(accept(text, first).endsWith("- ***What's New***: \r\n"));
+  });
+
   test('nextDate crosses months, years and leap days', () => {
     assert.equal(nextDate('2025-01-31'), '2025-02-01');
     assert.equal(nextDate('2024-12-31'), '2025-01-01');
