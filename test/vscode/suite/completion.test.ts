@@ -74,6 +74,19 @@ export default function register(): void {
       assert.equal(text, '- ***Technical Details***: ');
     });
 
+    test('after the last paper: the next day heading, and a paper as a snippet with the id typed once', async () => {
+      const editor = await openUntitled(`${DIGEST}Technical Details***: Done.\n- ***Performance Highlights***: Fast.\n\n#`);
+      const line = editor.document.lineCount - 1;
+      const items = await completionsAt(editor.document.uri, new vscode.Position(line, 1), '#', (xs) => xs.some((i) => labelOf(i).startsWith('## Daily Papers')));
+      const day = items.find((i) => labelOf(i).startsWith('## Daily Papers'))!;
+      assert.equal(insertedText(day), '## Daily Papers (2025-01-24)');
+      const paper = items.find((i) => labelOf(i) === 'New paper');
+      assert.ok(paper && paper.insertText instanceof vscode.SnippetString, 'the paper is a snippet');
+      const body = paper.insertText.value;
+      assert.equal(body.split('${1:2501.00000}').length - 1, 1, body);
+      assert.ok(body.includes('/papers/${1}.png'), body);
+    });
+
     test('a plain Markdown file gets no digest items', async () => {
       const editor = await openUntitled('# Notes\n\n- ***');
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(2, 5), '*');
