@@ -74,6 +74,17 @@ for (let k = 0; k < KEYSTROKES; k++) {
   await pending;
   keystroke.push(performance.now() - t0);
 }
+// Completion on the blank line after the middle paper (its parts, a new paper).
+const COMPLETIONS = 50;
+const blankLine = headings[Math.floor(headings.length / 2) + 1] - 1;
+const completion = [];
+let completionItems = 0;
+for (let k = 0; k < COMPLETIONS; k++) {
+  t0 = performance.now();
+  const items = await conn.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line: blankLine, character: 0 } });
+  completion.push(performance.now() - t0);
+  completionItems = items.length;
+}
 await conn.sendRequest('shutdown');
 await conn.sendNotification('exit');
 child.kill();
@@ -83,8 +94,10 @@ const rows = [
   ['open → diagnostics (stdio)', ms(openMs), `${(openMs / baselineMs).toFixed(2)}×`],
   ['keystroke → diagnostics p50', ms(percentile(keystroke, 50)), `${(percentile(keystroke, 50) / baselineMs).toFixed(3)}×`],
   ['keystroke → diagnostics p95', ms(percentile(keystroke, 95)), `${(percentile(keystroke, 95) / baselineMs).toFixed(3)}×`],
+  ['completion request p50', ms(percentile(completion, 50)), `${(percentile(completion, 50) / baselineMs).toFixed(3)}×`],
+  ['completion request p95', ms(percentile(completion, 95)), `${(percentile(completion, 95) / baselineMs).toFixed(3)}×`],
 ];
-console.log(`diagnostics on open: ${opened.diagnostics.length}; keystrokes: ${KEYSTROKES} in paper ${Math.floor(headings.length / 2) + 1}`);
+console.log(`diagnostics on open: ${opened.diagnostics.length}; keystrokes: ${KEYSTROKES} in paper ${Math.floor(headings.length / 2) + 1}; completions: ${COMPLETIONS} on line ${blankLine + 1} (${completionItems} items)`);
 console.log('');
 for (const [name, value, ratio] of rows) console.log(`${name.padEnd(32)} ${value.padStart(10)}   ${ratio}`);
 console.log('');

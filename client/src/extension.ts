@@ -2,7 +2,9 @@
 // Markdown extension a markdown-it plugin (see markdownOutline.ts).
 
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DigestLanguageClient } from './digestClient';
+import { RecordingOutputChannel } from './outputLog';
 import { withSnippetEdits } from './snippetEdits';
 import { CLIENT_ID, CLIENT_NAME, Command, CONFIG_SECTION, DOCUMENT_SELECTOR, FIX_ALL_CODE_ACTION_KIND, OUTPUT_CHANNEL_NAME, SERVER_MODULE } from './constants';
 import { DigestFilesTracker } from './digestFiles';
@@ -14,23 +16,23 @@ export interface DigestExtensionApi {
   extendMarkdownIt<T extends MarkdownIt>(md: T): T;
   /** The Daily Papers view's data provider; exposed for the in-editor tests. */
   readonly papers?: PapersProvider;
+  /** The last lines of the extension's output channel, oldest first. */
+  outputTail(): string[];
 }
 
-let client: LanguageClient | undefined;
+let client: DigestLanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<DigestExtensionApi> {
   const files = new DigestFilesTracker();
   context.subscriptions.push(files);
-
-  const outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
+  const outputChannel = new RecordingOutputChannel(vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME));
   context.subscriptions.push(outputChannel);
   const lc = createClient(context, outputChannel);
   client = lc;
   context.subscriptions.push(
     vscode.commands.registerCommand(Command.restartServer, async () => {
-      outputChannel.appendLine('Restarting the digest server.');
-      // restart() stops first, which fails on a client whose start failed.
-      await (lc.isRunning() ? lc.restart() : lc.start());
+      outputChannel.appendLine(vscode.l10n.t('Restarting the digest server.'));
+      await lc.restartServer();
     }),
     // Runs the server's source.fixAll.digest action on the active editor, as a save with codeActionsOnSave would.
     vscode.commands.registerCommand(Command.fixAll, () =>
@@ -38,14 +40,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Digest
     ),
   );
   const papers = registerPapersView(context, () => client);
-  const api: DigestExtensionApi = { extendMarkdownIt: (md) => extendMarkdownIt(md, (src) => files.hasText(src)), papers };
+  const api: DigestExtensionApi = {
+    extendMarkdownIt: (md) => extendMarkdownIt(md, (src) => files.hasText(src)),
+    papers,
+    outputTail: () => outputChannel.tail(),
+  };
   try {
     await lc.start();
     context.subscriptions.push(listenForPaperChanges(lc, papers));
     papers.refresh();
   } catch (err) {
     // The plugin must still be returned, or the built-in outline would duplicate papers.
-    outputChannel.appendLine(`The digest server failed to start: ${String(err)}`);
+    outputChannel.appendLine(vscode.l10n.t('The digest server failed to start: {0}', String(err)));
   }
   return api;
 }
@@ -56,7 +62,7 @@ export async function deactivate(): Promise<void> {
   if (lc?.isRunning()) await lc.stop();
 }
 
-function createClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): DigestLanguageClient {
   const module = context.asAbsolutePath(SERVER_MODULE);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -71,5 +77,5 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Ou
       provideCodeActions: async (document, range, context, token, next) => withSnippetEdits(await next(document, range, context, token)),
     },
   };
-  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  return new DigestLanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

@@ -17,6 +17,9 @@ readonly RIPGREP_TARBALL=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
 readonly APT_PACKAGES=(
   build-essential python3 pkg-config libkrb5-dev libxkbfile-dev
   libsecret-1-dev libx11-dev ripgrep chromium
+  # Hangul (and other CJK text) in the demo and the screenshots; without it
+  # Chromium draws Korean digests as empty boxes.
+  fonts-noto-cjk
 )
 
 # Same default as codeServerHome() in workbench.mjs (os.homedir() there).

@@ -1,21 +1,29 @@
 // `npm run screenshots`: drives the real workbench with the extension
-// loaded on examples/ and saves README pictures to docs/images/:
-//   diagnostics.png  squiggles plus the Problems panel
-//   outline.png      the Outline view of the 40-paper digest
-//   hover.png        the hover card over a paper heading's link
-//   papers-view.png  the Daily Papers view in the Explorer
+// loaded on a temporary copy of examples/ and saves README pictures to
+// docs/images/:
+//   diagnostics.png        squiggles plus the Problems panel
+//   outline.png            the Outline view of the 40-paper digest
+//   hover.png              the hover card over a paper heading's link
+//   papers-view.png        the Daily Papers view in the Explorer
 //   workspace-symbols.png  Go to Symbol in Workspace (Ctrl+T) across the digests
+//   diagnostics-ko.png     a Korean digest with its problems (browser locale ko;
+//                          the workbench stays English without a language pack)
+//   completion-ko.png      completion after `- ***` in a Korean digest
 //
 // Options: --extension DIR (another build of the extension), --out DIR
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { copyExamples } from './demo-workspace.mjs';
 import { DEFAULT_VIEWPORT, REPO_ROOT, startWorkbench, workbenchUrl } from './workbench.mjs';
 
-const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
-const DEFECTS_FILE = path.join(EXAMPLES_DIR, '2025-02-03-with-problems.md');
-const FORTY_PAPERS_FILE = path.join(EXAMPLES_DIR, '2025-01-24.md');
-const SHORT_FILE = path.join(EXAMPLES_DIR, '2025-01-27.md');
+const DEFECTS_FILE = '2025-02-03-with-problems.md';
+const FORTY_PAPERS_FILE = '2025-01-24.md';
+const SHORT_FILE = '2025-01-27.md';
+const KOREAN_DEFECTS_FILE = '2025-02-11-ko-with-problems.md';
+// The paper of KOREAN_DEFECTS_FILE that lacks a section, and its last bullet.
+const KOREAN_COMPLETION_LINE = '- ***Performance Highlights***: 한국어-영어 강연 자막에서';
+const KOREAN = { locale: 'ko-KR' };
 const HOVER_TARGET_TEXT = 'Budget-Aware Reasoning';
 const HOVER_LINK_TEXT = 'arxiv.org/abs/';
 // Text the extension's hover cards and Outline entries show for a paper.
@@ -45,11 +53,11 @@ function parseOptions() {
   return { extension: path.resolve(values.extension), out: path.resolve(values.out) };
 }
 
-/** Loads the workbench on examples/ with `file` open, in a fresh browser context. */
-async function openWorkbench(session, options, file) {
-  const page = await session.newPage();
+/** Loads the workbench on the copy of examples/ with `file` open, in a fresh browser context. */
+async function openWorkbench(session, options, file, contextOptions = {}) {
+  const page = await session.newPage(contextOptions);
   page.setDefaultTimeout(UI_TIMEOUT_MS);
-  const url = workbenchUrl({ port: session.port, folder: EXAMPLES_DIR, extensionPath: options.extension, openFile: file });
+  const url = workbenchUrl({ port: session.port, folder: session.examples.folder, extensionPath: options.extension, openFile: session.examples.file(file) });
   await page.goto(url);
   await page.locator('.monaco-editor .view-lines').first().waitFor();
   return page;
@@ -71,13 +79,25 @@ async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
-async function shootDiagnostics(session, options) {
-  const page = await openWorkbench(session, options, DEFECTS_FILE);
+async function shootDiagnostics(session, options, file = DEFECTS_FILE, name = 'diagnostics.png', contextOptions = {}) {
+  const page = await openWorkbench(session, options, file, contextOptions);
   await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor();
   await page.locator('.monaco-editor textarea').first().focus();
   await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel .monaco-list-row').first().waitFor();
-  await save(page, options, 'diagnostics.png');
+  await save(page, options, name);
+}
+
+async function shootKoreanCompletion(session, options) {
+  const page = await openWorkbench(session, options, KOREAN_DEFECTS_FILE, KOREAN);
+  await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor();
+  // The end of the first paper, which lacks its Technical Details section.
+  await page.locator('.monaco-editor .view-line', { hasText: KOREAN_COMPLETION_LINE.slice(0, 30) }).first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- ***');
+  await page.locator('.suggest-widget .monaco-list-row', { hasText: 'Technical Details' }).first().waitFor();
+  await save(page, options, 'completion-ko.png');
 }
 
 async function shootOutline(session, options) {
@@ -174,12 +194,16 @@ async function main() {
   const options = parseOptions();
   mkdirSync(options.out, { recursive: true });
   const session = await startWorkbench({ settings: SCREENSHOT_SETTINGS });
+  // A copy: web VS Code autosaves, and the completion shot types into a digest.
+  session.examples = copyExamples(session.runDir);
   try {
     await shootDiagnostics(session, options);
     await shootOutline(session, options);
     await shootHover(session, options);
     await shootPapersView(session, options);
     await shootWorkspaceSymbols(session, options);
+    await shootDiagnostics(session, options, KOREAN_DEFECTS_FILE, 'diagnostics-ko.png', KOREAN);
+    await shootKoreanCompletion(session, options);
   } finally {
     await session.stop();
   }

@@ -363,14 +363,15 @@ async function attachBrowser(session, viewport, echo) {
   const { chromium } = await import('playwright-core');
   session.chromium = await startChromium({ runDir: session.runDir, tmpDir: session.tmpDir, echo });
   session.browser = await chromium.connectOverCDP(await session.chromium.wsEndpoint);
-  session.newPage = () => openFreshPage(session, viewport);
+  session.newPage = (contextOptions = {}) => openFreshPage(session, viewport, contextOptions);
   await session.newPage();
 }
 
 /** Replaces the session's page with one in a fresh browser context (clean workbench state). */
-async function openFreshPage(session, viewport) {
+async function openFreshPage(session, viewport, contextOptions) {
   await session.page?.context().close();
-  const context = await session.browser.newContext({ viewport });
+  // contextOptions: e.g. { locale: 'ko-KR' } for a workbench in Korean.
+  const context = await session.browser.newContext({ ...contextOptions, viewport });
   await guardExternalRequests(context, session.externalRequests);
   session.page = await context.newPage();
   return session.page;

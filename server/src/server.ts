@@ -15,6 +15,7 @@ import {
 import { CONFIG_FILE_NAMES, createLanguageService } from './core';
 import { toCodeActions, toDiagnostic, toDocumentSymbol, toHover } from './lsp/convert';
 import { SettingsStore } from './lsp/settingsStore';
+import { completionOptions, provideCompletions } from './lsp/completion';
 import { TrackedDocument } from './lsp/trackedDocument';
 import { createDigestConnection } from './lsp/connection';
 import { throwIfCancelled, ValidationTokens, yieldToEventLoop } from './lsp/cancellation';
@@ -91,6 +92,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: true },
+      completionProvider: completionOptions,
       ...serverCapabilities(),
     },
     serverInfo: { name: SERVER_NAME },
@@ -245,6 +247,8 @@ connection.onCodeActionResolve(async (action) => {
 });
 
 registerWorkspaceHandlers({ connection, documents, service, indexer, settingsFor: async (uri) => (await settingsFor(uri)).settings, safely, onWatchedFiles: configFilesChanged });
+
+connection.onCompletion(safely('completion', [], (params, token) => provideCompletions(documents, service, async (uri) => (await settingsFor(uri)).settings, params, token)));
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack ?? err.message}`));
 

@@ -211,8 +211,12 @@ describe('language server over stdio', SLOW, () => {
 
   describe('literal wire payloads (written out by hand, not derived from the core)', () => {
     const r = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
-    /** The rule docs the server links to: docs/rules.md of this checkout, which must exist and hold the rule's heading. */
-    const href = (code: string): string => `${RULES_MD_URL}#${code}`;
+    /**
+     * The rule docs the server links to: docs/rules.md of this checkout, which must exist and hold the rule's
+     * heading. `#L<line>` makes VS Code open the file at that heading; the anchor follows for other readers.
+     */
+    const docLines = readFileSync(fileURLToPath(RULES_MD_URL), 'utf8').split('\n');
+    const href = (code: string): string => `${RULES_MD_URL}#L${docLines.indexOf(`## ${code}`) + 1}#${code}`;
     const current = {
       uri: 'file:///work/test-workspace/wire-current.md',
       text: [

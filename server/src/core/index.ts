@@ -17,3 +17,4 @@ export { fixAllText, fixAllEdits, minimalEdit, selectFixes, isCertain, lineBreak
 export type { Directive, DirectiveKind } from './suppress/directives';
 export type { TextEdit } from './rules';
 export * from './workspace';
+export { COMPLETION_TRIGGER_CHARACTERS, type CompletionKind, type DigestCompletion } from './features/completion';

@@ -5,6 +5,7 @@ import { DiagnosticsComputer } from './features/diagnostics';
 import { getDocumentSymbols, type DigestSymbol } from './features/symbols';
 import { findPaperAt, getHover, type DigestHover } from './features/hover';
 import { getFoldingRanges, type DigestFoldingRange } from './features/folding';
+import { getCompletions, type DigestCompletion } from './features/completion';
 import type { DigestModel } from './model';
 import { hasDayHeading, matchesFiles, type DigestReason } from './detect';
 import { IncrementalParser } from './parse/document';
@@ -18,6 +19,8 @@ import type { WorkspaceView } from './workspace/workspaceIndex';
 export interface LanguageServiceOptions {
   /** Absolute folder paths that `digest.files` globs are relative to. */
   readonly workspaceFolders?: () => readonly string[];
+  /** The clock completion dates a new day from; injected by tests. */
+  readonly now?: () => Date;
 }
 
 export interface DigestLanguageService {
@@ -29,6 +32,8 @@ export interface DigestLanguageService {
   /** With `workspace`, the card of a paper listed in other digests names and links those days. */
   getHover(doc: TextDocumentLike, position: Position, settings?: DigestSettings, token?: CancellationTokenLike, workspace?: WorkspaceView): DigestHover | undefined;
   getFoldingRanges(doc: TextDocumentLike, settings?: DigestSettings, token?: CancellationTokenLike): DigestFoldingRange[];
+  /** Items that write the entry at `position`; empty outside a digest. */
+  getCompletions(doc: TextDocumentLike, position: Position, settings?: DigestSettings, token?: CancellationTokenLike): DigestCompletion[];
   /** Drops the cached state of a closed document. */
   forget(uri: string): void;
   /** How many blocks the last parse of this document parsed afresh. */
@@ -104,11 +109,30 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Dig
       const model = getModel(doc, settings);
       return model ? getFoldingRanges(model, token) : [];
     },
+    getCompletions(doc, position, settings = defaultSettings, token = noCancellation) {
+      const model = getModel(doc, settings);
+      if (!model || token.isCancellationRequested) return [];
+      return getCompletions({ model, lineText: lineReader(doc.getText()), position, settings, today: (options.now ?? (() => new Date()))() }, token);
+    },
     forget(uri) {
       entries.delete(uri);
     },
     lastParsedBlocks(uri) {
       return entries.get(uri)?.parser.lastParsedBlocks ?? 0;
     },
+  };
+}
+
+/** Reads single lines of a text without splitting all of it. */
+function lineReader(text: string): (line: number) => string {
+  return (line) => {
+    let start = 0;
+    for (let i = 0; i < line; i++) {
+      const nl = text.indexOf('\n', start);
+      if (nl === -1) return '';
+      start = nl + 1;
+    }
+    const end = text.indexOf('\n', start);
+    return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
   };
 }

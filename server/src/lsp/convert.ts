@@ -10,14 +10,10 @@ import {
   SymbolKind,
   type Hover,
 } from 'vscode-languageserver/node';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ruleDocUrl, RULES_DOC_PATH, type DigestHover, type DigestSymbol, type Fix, type Issue, type Severity, type SymbolKind as DigestSymbolKind } from '../core';
+import { ruleDocHref } from './ruleLinks';
+import { type DigestHover, type DigestSymbol, type Fix, type Issue, type Severity, type SymbolKind as DigestSymbolKind } from '../core';
 
 export const DIAGNOSTIC_SOURCE = 'digest';
-
-/** The bundle sits in server/out/, two folders below the docs, in the repository and in the .vsix alike. */
-const RULES_DOC_URL = pathToFileURL(join(__dirname, '..', '..', RULES_DOC_PATH)).href;
 
 export function toSeverity(s: Severity): DiagnosticSeverity {
   switch (s) {
@@ -43,7 +39,7 @@ export function toDiagnostic(issue: Issue, uri: string): Diagnostic {
     range: issue.range,
     severity: toSeverity(issue.severity),
     code: issue.rule,
-    codeDescription: { href: ruleDocUrl(issue.rule, RULES_DOC_URL) },
+    codeDescription: { href: ruleDocHref(issue.rule) },
     source: DIAGNOSTIC_SOURCE,
     message: issue.message,
     ...(issue.related ? { relatedInformation: issue.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })) } : {}),

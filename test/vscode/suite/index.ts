@@ -8,12 +8,15 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../../client/src/constants';
 import registerActivation from './activation.test';
 import registerCommands from './commands.test';
+import registerCompletion from './completion.test';
 import registerDiagnostics from './diagnostics.test';
 import registerFixAll from './fixAll.test';
 import registerGrammar from './grammar.test';
 import registerHover from './hover.test';
 import registerNonDigest from './nonDigest.test';
 import registerOutline from './outline.test';
+import registerRuleLinks from './ruleLinks.test';
+import registerRestart from './restart.test';
 import registerSnippets from './snippets.test';
 import registerWorkspace from './workspace.test';
 
@@ -21,7 +24,8 @@ const RESULT_FILE_ENV = 'DIGEST_TEST_RESULT';
 const TEST_TIMEOUT_MS = 60_000;
 
 // Activation first: later files assume the extension is up.
-const REGISTRARS = [registerActivation, registerDiagnostics, registerOutline, registerHover, registerNonDigest, registerSnippets, registerGrammar, registerCommands, registerFixAll, registerWorkspace];
+// The restart test goes last: it restarts the server under the others.
+const REGISTRARS = [registerActivation, registerDiagnostics, registerOutline, registerHover, registerNonDigest, registerSnippets, registerGrammar, registerCommands, registerFixAll, registerWorkspace, registerCompletion, registerRuleLinks, registerRestart];
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: TEST_TIMEOUT_MS });
