@@ -16,6 +16,7 @@ import { SettingsStore } from './lsp/settingsStore';
 import { TrackedDocument } from './lsp/trackedDocument';
 import { createDigestConnection } from './lsp/connection';
 import { throwIfCancelled, ValidationTokens, yieldToEventLoop } from './lsp/cancellation';
+import { registerBenchHooks } from './lsp/benchHooks';
 
 export const SERVER_NAME = 'digest-language-server';
 
@@ -174,5 +175,6 @@ connection.onCodeAction(safely('codeAction', [], async (params, token) => {
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack ?? err.message}`));
 
+registerBenchHooks(connection);
 documents.listen(connection);
 connection.listen();
