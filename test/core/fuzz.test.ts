@@ -20,6 +20,7 @@ export const PIECES: readonly string[] = [
   '*', '_', '[', ']', '(', ')', '`', '```', '#', '### ', '## ', '- ', '> ', '1. ', '<!--', '-->', '\\', '&amp;', ' ', '\t', 'x',
   "***What's New***: ", '***Technical Details***:', 'Vote: 3', 'Vote: -', 'Authors: A, B', '![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.00001.png)',
   '\n### [T](https://arxiv.org/abs/2501.00001)\n', '\n## Daily Papers (2025-01-24)\n', '[x](https://arxiv.org/pdf/2501.0001)',
+  '\r### [U](https://arxiv.org/abs/2501.00003)\r', '\r\n### [V](https://arxiv.org/abs/2501.00004)\r\n', '\r## Daily Papers (2025-01-25)\r',
 ];
 
 function randomText(rand: () => number, maxPieces: number): string {
