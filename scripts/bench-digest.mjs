@@ -35,11 +35,23 @@ Authors: Author ${i} One, Author ${i} Two, Author ${i} Three
 `;
 }
 
+/**
+ * The r-th repeat of a real paper, made a distinct paper (a large archive
+ * lists each paper once): its arXiv id and title get the repeat number, so
+ * repeats are not all reported as duplicates.
+ */
+function repeatOf(paper, r) {
+  if (r === 0) return paper;
+  const id = /arxiv\.org\/abs\/(\d{4}\.\d{4,5})/.exec(paper)?.[1];
+  const renamed = paper.replace(/^### \[(.*?)\]\(/, (_, title) => `### [${title} (repeat ${r})](`);
+  return id ? renamed.replaceAll(id, `24${String(r % 12 + 1).padStart(2, '0')}.${id.slice(5).padStart(5, '0')}`) : renamed;
+}
+
 /** A digest of `count` papers under one day heading, and where it came from. */
 export function buildDigest(count) {
   const real = corpusPapers();
-  const source = real.length > 0 ? `${real.length} real papers from ../shared/corpus, repeated` : 'generated papers';
+  const source = real.length > 0 ? `${real.length} real papers from ../shared/corpus, repeated with distinct ids and titles` : 'generated papers';
   const parts = ['## Daily Papers (2025-05-09)\n\n'];
-  for (let i = 0; i < count; i++) parts.push(real.length > 0 ? real[i % real.length] : generatedPaper(i));
+  for (let i = 0; i < count; i++) parts.push(real.length > 0 ? repeatOf(real[i % real.length], Math.floor(i / real.length)) : generatedPaper(i));
   return { text: parts.join(''), source };
 }

@@ -23,6 +23,7 @@ import { CONFIG_FILE_GLOB, DocumentConfigs, type DocumentConfig } from './lsp/do
 import { computeFixAllEdits, FIX_ALL_KIND, fixAllAction, isFixAllData, wantsFixAll } from './lsp/fixAll';
 import { papersChangedNotifier, progressFor, registerWatcher, registerWorkspaceHandlers, serverCapabilities } from './lsp/workspace/handlers';
 import { WorkspaceIndexer } from './lsp/workspace/workspaceIndexer';
+import { registerBenchHooks } from './lsp/benchHooks';
 
 export const SERVER_NAME = 'digest-language-server';
 
@@ -252,5 +253,6 @@ connection.onCompletion(safely('completion', [], (params, token) => provideCompl
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack ?? err.message}`));
 
+registerBenchHooks(connection);
 documents.listen(connection);
 connection.listen();

@@ -11,6 +11,8 @@ import { composeChanges, type ChangeSpan, type TextDocumentLike, type TextSource
 
 /** Edits split chunks larger than twice this. */
 const CHUNK_SIZE = 16 * 1024;
+/** Line breaks an edit may add and still be spliced into the line table in place. */
+const MAX_SPLICED_LINES = 1024;
 /** Versions of edit history kept; older requests fall back to comparing text. */
 const HISTORY = 64;
 
@@ -222,9 +224,14 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
     const to = hi < this.lineStarts.length ? this.lineStarts[hi]! + delta : this.length;
     const window = this.slice(from, to);
     const added = lineBreaksIn(window, from).filter((o) => o < to || hi >= this.lineStarts.length);
-    const after = this.lineStarts.slice(hi).map((o) => o + delta);
-    // Concatenated, not spread into splice: a paste of many lines would exceed the argument limit.
-    this.lineStarts = this.lineStarts.slice(0, lo + 1).concat(added, after);
+    if (added.length > MAX_SPLICED_LINES) {
+      // Concatenated, not spread into splice: a paste of many lines would exceed the argument limit.
+      this.lineStarts = this.lineStarts.slice(0, lo + 1).concat(added, this.lineStarts.slice(hi).map((o) => o + delta));
+      return;
+    }
+    // A keystroke: shift in place rather than copy the whole table three times.
+    for (let i = hi; i < this.lineStarts.length; i++) this.lineStarts[i]! += delta;
+    this.lineStarts.splice(lo + 1, hi - lo - 1, ...added);
   }
 }
 

@@ -11,6 +11,8 @@ import type { WorkspaceView } from '../workspace/workspaceIndex';
 interface CachedIssues {
   readonly key: string;
   readonly issues: readonly Issue[];
+  /** The issues moved to `line`, kept so an unmoved paper allocates nothing per keystroke. */
+  shifted?: { readonly line: number; readonly issues: readonly Issue[] };
 }
 
 export class DiagnosticsComputer {
@@ -26,16 +28,24 @@ export class DiagnosticsComputer {
     if (workspace) {
       for (const rule of workspaceRules) rule.check(model, { settings, workspace }, (r) => issues.push(toIssue(rule, r)));
     }
+    // One context key per day, not one string per paper per keystroke.
+    const keys = new Map<number, string>();
     for (const { paper, line, dayIndex } of model.papers) {
       if (token.isCancellationRequested) return undefined;
       const date = model.days[dayIndex]?.day.date;
-      const key = `${date ?? ''}|${model.legacy ? 1 : 0}|${settingsKey}`;
+      let key = keys.get(dayIndex);
+      if (key === undefined) {
+        key = `${date ?? ''}|${model.legacy ? 1 : 0}|${settingsKey}`;
+        keys.set(dayIndex, key);
+      }
       let cached = this.perPaper.get(paper);
       if (!cached || cached.key !== key) {
         cached = { key, issues: checkPaper(paper, { settings, date, legacy: model.legacy }) };
         this.perPaper.set(paper, cached);
       }
-      for (const issue of cached.issues) issues.push(line === 0 ? issue : shiftIssue(issue, line));
+      if (cached.issues.length === 0) continue;
+      if (cached.shifted?.line !== line) cached.shifted = { line, issues: line === 0 ? cached.issues : cached.issues.map((i) => shiftIssue(i, line)) };
+      for (const issue of cached.shifted.issues) issues.push(issue);
     }
     return issues;
   }

@@ -59,11 +59,13 @@ export class IncrementalParser {
     for (const raw of split.blocks) {
       if (raw.text === '') continue;
       let block = reusable.get(raw.text);
+      let blockText = raw.text;
       if (!block) {
-        block = parseBlock(raw.text);
+        blockText = flatCopy(raw.text);
+        block = parseBlock(blockText);
         parsed++;
       }
-      slots.push({ offset, text: raw.text, block });
+      slots.push({ offset, text: blockText, block });
       offset += raw.text.length;
     }
     for (let i = suffix; i < old.length; i++) {
@@ -126,6 +128,17 @@ export class IncrementalParser {
     }
     return i;
   }
+}
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8
+ * keeps a slice as a pointer into its parent, so a cached block cut from a
+ * 32 KB chunk kept that chunk alive: with edits spread over a 2,000-paper
+ * digest, every block pinned its own old chunk (heap 27 MB -> 87 MB after
+ * 3,000 edits). Concatenating and slicing forces a fresh flat string.
+ */
+export function flatCopy(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 /** Whether a line break ends just before `at` (`\n`, or a `\r` not followed by `\n`). */

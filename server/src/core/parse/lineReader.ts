@@ -17,6 +17,10 @@ const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const BARE_BULLET = /^([*+-]|\d{1,9}[.)])$/;
 /** Lines longer than this are not searched with the backtracking thumbnail patterns. */
 const MAX_PATTERN_LINE = 4096;
+/** How far a link's text or target is looked for: a thumbnail link is short. */
+const MAX_LINK_SCAN = 2048;
+/** Links tried per line when looking for a thumbnail. */
+const MAX_LINKS_PER_LINE = 64;
 
 interface OpenItem {
   readonly start: number;
@@ -108,7 +112,8 @@ function linkEnd(line: string, at: number): number {
     return close !== -1 && line[close + 1] === ')' ? close + 2 : -1;
   }
   let depth = 0;
-  for (; i < line.length; i++) {
+  const limit = Math.min(line.length, i + MAX_LINK_SCAN);
+  for (; i < limit; i++) {
     const c = line[i];
     if (c === ' ' || c === '\t') break;
     if (c === '(') depth++;
@@ -124,9 +129,10 @@ function linkEnd(line: string, at: number): number {
 }
 
 /** Index of the `]` closing the `[` at `open`, skipping escapes and nested pairs, or -1. */
-function closingBracket(line: string, open: number): number {
+function closingBracket(line: string, open: number, maxScan = MAX_LINK_SCAN): number {
   let depth = 0;
-  for (let i = open; i < line.length; i++) {
+  const limit = Math.min(line.length, open + maxScan);
+  for (let i = open; i < limit; i++) {
     const c = line[i];
     if (c === '\\') i++;
     else if (c === '[') depth++;
@@ -141,9 +147,11 @@ function scanThumbnail(line: string, lineStart: number, text: string, index: Lin
     const at = lineStart + tag.index + tag[0].indexOf(tag[1]);
     return { kind: 'video', url: tag[1], range: index.rangeAt(lineStart, lineStart + line.length), urlRange: index.rangeAt(at, at + tag[1].length) };
   }
-  for (let open = line.indexOf('['); open !== -1; open = line.indexOf('[', open + 1)) {
+  let tried = 0;
+  for (let open = line.indexOf('['); open !== -1 && tried < MAX_LINKS_PER_LINE; open = line.indexOf('[', open + 1)) {
+    tried++;
     const close = closingBracket(line, open);
-    if (close === -1) return undefined;
+    if (close === -1) continue;
     if (line[close + 1] !== '(') continue;
     const end = linkEnd(line, close);
     if (end === -1) continue;
@@ -168,7 +176,8 @@ function scanHeading(text: string, index: LineIndex): PaperHeading {
   let contentEndAt = line.length;
   while (contentEndAt > hashes && (line[contentEndAt - 1] === ' ' || line[contentEndAt - 1] === '\t')) contentEndAt--;
   const open = line[hashes] === '[' ? hashes : -1;
-  const close = open === -1 ? -1 : closingBracket(line, open);
+  // A title may be long; it is scanned once, so in linear time.
+  const close = open === -1 ? -1 : closingBracket(line, open, line.length);
   const end = close !== -1 && line[close + 1] === '(' ? linkEnd(line, close) : -1;
   if (end === -1) {
     const title = line.slice(hashes, contentEndAt);

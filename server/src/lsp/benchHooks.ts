@@ -1,0 +1,16 @@
+// A request the benchmark uses to read the server's memory after a forced GC.
+// Registered only when the server runs with DIGEST_BENCH=1 (and --expose-gc).
+
+import type { Connection } from 'vscode-languageserver/node';
+
+export const BENCH_ENV = 'DIGEST_BENCH';
+export const MEMORY_REQUEST = 'digest/benchMemory';
+
+export function registerBenchHooks(connection: Connection): void {
+  if (process.env[BENCH_ENV] !== '1') return;
+  connection.onRequest(MEMORY_REQUEST, () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function' };
+  });
+}
