@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, digestDiagnostics, documentSymbols, fixture, openFixture, openUntitled, rangeOf, waitFor, waitForDiagnostics } from './helpers';
+import { closeAllEditors, codeOf, digestDiagnostics, documentSymbols, fixture, openFixture, openUntitled, rangeOf, singleFileDiagnostics, waitFor, waitForDiagnostics } from './helpers';
 
 const { Error: E, Warning: W } = vscode.DiagnosticSeverity;
 
@@ -55,11 +55,11 @@ export default function register(): void {
       const value = new vscode.Range(line, 6, line, 8);
       assert.ok(await editor.edit((b) => b.replace(value, 'lots')));
       // Positive signal: the server has diagnostics for a version of this very document.
-      await waitForDiagnostics(uri, (d) => d.map(codeOf).join() === 'invalid-vote', 'invalid-vote on the typed defect');
+      await waitForDiagnostics(uri, (d) => singleFileDiagnostics(d).map(codeOf).join() === 'invalid-vote', 'invalid-vote on the typed defect');
       assert.ok(await editor.edit((b) => b.replace(new vscode.Range(line, 6, line, 10), '42')));
       assert.equal(editor.document.getText(), clean);
       // Empty again can only come from the server publishing for the later, clean version.
-      await waitForDiagnostics(uri, (d) => d.length === 0, 'the diagnostics of the clean version');
+      await waitForDiagnostics(uri, (d) => singleFileDiagnostics(d).length === 0, 'the diagnostics of the clean version');
     });
 
     test('typing a fix with TextEditor.edit clears the diagnostic', async () => {

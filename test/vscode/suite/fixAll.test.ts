@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command, FIX_ALL_CODE_ACTION_KIND } from '../../../client/src/constants';
-import { closeAllEditors, codeOf, openUntitled, waitFor, waitForDiagnostics, workspaceRoot } from './helpers';
+import { closeAllEditors, codeOf, openUntitled, singleFileDiagnostics, waitFor, waitForDiagnostics, workspaceRoot } from './helpers';
 
 const PAPER = (url: string, vote: string, comment = ''): string =>
   `## Daily Papers (2025-02-03)\n\n### [A Paper](${url})\n\n![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2502.00917.png)\n\n${comment}Vote: ${vote}\n\nAuthors: Ada Lovelace\n\n- ***What's New***: a.\n- ***Technical Details***: b.\n- ***Performance Highlights***: c.\n`;
@@ -62,7 +62,7 @@ export default function register(): void {
       const commented = await openUntitled(PAPER('https://arxiv.org/pdf/2502.00917', '-', '<!-- digest-disable-next-line invalid-vote -->\n'));
       // The other problem shows the server has checked this text; the vote is silenced.
       const after = await waitForDiagnostics(commented.document.uri, (d) => d.some((x) => codeOf(x) === 'non-canonical-arxiv-link'));
-      assert.deepEqual(after.map(codeOf), ['non-canonical-arxiv-link']);
+      assert.deepEqual(singleFileDiagnostics(after).map(codeOf), ['non-canonical-arxiv-link']);
     });
 
     test('.digest-lint.jsonc gets completion of rule ids from the contributed schema', async () => {

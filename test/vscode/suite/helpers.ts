@@ -74,6 +74,14 @@ export function digestDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
 }
 
+/** The rule that compares files; workspace.test.ts checks it, single-file tests leave it out. */
+export const CROSS_FILE_CODE = 'listed-on-another-day';
+
+/** The diagnostics of one file's own text: untitled copies of a workspace digest also list its papers elsewhere. */
+export function singleFileDiagnostics(ds: readonly vscode.Diagnostic[]): vscode.Diagnostic[] {
+  return ds.filter((d) => codeOf(d) !== CROSS_FILE_CODE);
+}
+
 export function waitForDiagnostics(uri: vscode.Uri, accept: (ds: vscode.Diagnostic[]) => boolean, what = 'digest diagnostics'): Promise<vscode.Diagnostic[]> {
   return waitFor(`${what} on ${uri.path}`, () => digestDiagnostics(uri), accept);
 }
