@@ -111,3 +111,57 @@ test('a paste of half a million lines is applied', () => {
   assert.equal(doc.getText(), `start\n${paste}end\n`);
   assert.deepEqual(doc.positionAt(doc.length - 4), { line: 500_001, character: 0 });
 });
+
+test('chunk boundaries: slices, characters and edits exactly at a chunk edge agree with TextDocument', () => {
+  // Texts over 32 KB are cut into 16 KB chunks at creation, so offset 16384 is a chunk edge.
+  const edge = 16 * 1024;
+  const initial = Array.from({ length: 4_000 }, (_, i) => `line ${i} 가😀\r\n`).join('');
+  const doc = TrackedDocument.create('file:///t.md', 'markdown', 1, initial);
+  // Right after opening, slices come from the opened text itself.
+  assert.equal(doc.slice(edge - 3, edge + 3), initial.slice(edge - 3, edge + 3));
+  const ref = TextDocument.create('file:///t.md', 'markdown', 1, initial);
+  const at = ref.positionAt(edge);
+  const change = { range: { start: at, end: at }, text: 'X' };
+  TextDocument.update(ref, [change], 2);
+  TrackedDocument.update(doc, [change], 2);
+  const text = ref.getText();
+  assert.equal(doc.slice(0, doc.length), text);
+  for (const o of [edge - 1, edge, edge + 1, 2 * edge, 2 * edge + 1]) {
+    assert.equal(doc.slice(o, o), '', `empty slice at ${o}`);
+    assert.equal(doc.slice(o - 5, o), text.slice(o - 5, o), `slice ending at ${o}`);
+    assert.equal(doc.slice(o, o + 5), text.slice(o, o + 5), `slice starting at ${o}`);
+    assert.equal(doc.charCodeAt(o), text.charCodeAt(o), `character at ${o}`);
+  }
+  assert.ok(Number.isNaN(doc.charCodeAt(-1)) && Number.isNaN(doc.charCodeAt(doc.length)), 'outside the text');
+  assert.equal(doc.offsetAt({ line: -1, character: 3 }), ref.offsetAt({ line: -1, character: 3 }));
+  // Reading the whole text joins the chunks once: that copy is counted, a second read is free.
+  const copied = doc.copiedChars;
+  doc.getText();
+  doc.getText();
+  assert.equal(doc.copiedChars - copied, doc.length);
+});
+
+test('deleting everything and typing again', () => {
+  const doc = TrackedDocument.create('file:///t.md', 'markdown', 1, 'abc\ndef\n');
+  TrackedDocument.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } }, text: '' }], 2);
+  assert.deepEqual([doc.getText(), doc.length, doc.lineCount], ['', 0, 1]);
+  TrackedDocument.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x\ny' }], 3);
+  assert.deepEqual([doc.slice(0, 3), doc.lineCount, doc.charCodeAt(2), doc.positionAt(3)], ['x\ny', 2, 121, { line: 1, character: 1 }]);
+});
+
+test('changedSince keeps exactly 64 versions of history, and gives up across a version with no recorded change', () => {
+  const doc = TrackedDocument.create('file:///t.md', 'markdown', 1, 'start\n');
+  const type = (version: number): void => {
+    TrackedDocument.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }], version);
+  };
+  for (let v = 2; v <= 65; v++) type(v);
+  assert.deepEqual(doc.changedSince(1), { start: 0, oldEnd: 0, newEnd: 64 }, '64 steps back is still known');
+  type(66);
+  assert.equal(doc.changedSince(1), undefined, 'the 65th step back is forgotten');
+  assert.deepEqual(doc.changedSince(2), { start: 0, oldEnd: 0, newEnd: 64 });
+  // An update without changes moves the version but records no step: the chain breaks there.
+  TrackedDocument.update(doc, [], 67);
+  type(68);
+  assert.equal(doc.changedSince(65), undefined, 'from 65 the chain would need a step 66 -> 67');
+  assert.deepEqual(doc.changedSince(67), { start: 0, oldEnd: 0, newEnd: 1 });
+});
