@@ -12,7 +12,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAMES, createLanguageService, DEFAULT_LOCALE, type Locale } from './core';
+import { CONFIG_FILE_NAMES, createLanguageService, DEFAULT_LOCALE, localize, type Locale } from './core';
 import { toCodeActions, toDiagnostic, toDocumentSymbol, toHover } from './lsp/convert';
 import { SettingsStore } from './lsp/settingsStore';
 import { completionOptions, provideCompletions } from './lsp/completion';
@@ -44,7 +44,7 @@ const papersChanged = papersChangedNotifier(connection);
 const indexer = new WorkspaceIndexer({
   folders: () => workspaceFolders,
   settings: () => settings.get(workspaceFolders[0] ? pathToFileURL(workspaceFolders[0]).href : ''),
-  log: (message) => connection.console.log(message),
+  log: (message, l10n) => connection.console.log(localize(locale, message, l10n)),
   changed: () => revalidateOpen(undefined),
   progress: () => progressFor(connection, clientCaps)(),
 });

@@ -136,6 +136,9 @@ export const en = {
   cliFixed: 'Fixed {path}: {fixes}',
   cliFix: '{count} fix',
   cliFixes: '{count} fixes',
+  // the server's log, shown in the output channel
+  logIndexed: 'Indexed {digests} digests ({files} Markdown files) in {ms} ms.',
+  logIndexFailed: 'Indexing the workspace failed: {error}',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -250,4 +253,6 @@ export const ko: { readonly [K in MessageId]: string } = {
   cliFixed: '{path} 수정: {fixes}',
   cliFix: '{count}건',
   cliFixes: '{count}건',
+  logIndexed: 'Markdown 파일 {files}개에서 다이제스트 {digests}개를 {ms}ms 만에 색인했습니다.',
+  logIndexFailed: '작업 영역을 색인하지 못했습니다: {error}',
 };
