@@ -41,7 +41,7 @@ test('the Korean uses the agreed terms and polite endings, never English sentenc
   for (const id of ids) {
     const sentences = ko[id].split(/(?<=[.])\s/).filter((s) => /[.]$/.test(s) && HANGUL.test(s));
     // A sentence may end in a nested message (`{why}.`), itself checked under its own id.
-    for (const s of sentences) assert.match(s, /(니다|세요|\)|\})\.$/, `${id}: "${s}"`);
+    for (const s of sentences) assert.match(s, /(니다|세요|\)|\}|니다: ".*")\.$/, `${id}: "${s}"`);
   }
 });
 
@@ -64,7 +64,9 @@ test('Korean particles follow the last sound of the word before, skipping quotes
   assert.equal(author('이서연'), '저자 "이서연"이 두 번 나옵니다.');
   assert.equal(author('박하나'), '저자 "박하나"가 두 번 나옵니다.');
   assert.equal(author('Ada Lovelace'), '저자 "Ada Lovelace"가 두 번 나옵니다.');
-  assert.equal(author('Alan Turing'), '저자 "Alan Turing"가 두 번 나옵니다.');
+  assert.equal(author('Alan Turing'), '저자 "Alan Turing"이 두 번 나옵니다.');
+  assert.equal(author('Uma Patel'), '저자 "Uma Patel"이 두 번 나옵니다.');
+  assert.equal(author('Ann Turner'), '저자 "Ann Turner"가 두 번 나옵니다.');
   assert.equal(author('Kim'), '저자 "Kim"이 두 번 나옵니다.');
   // 으로 after a consonant but not after ㄹ (1 is read 일).
   assert.equal(render('ko', ref('changeIdTo', { id: '2502.00917' })), 'id를 2502.00917로 변경');

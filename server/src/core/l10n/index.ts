@@ -91,8 +91,8 @@ const PARTICLES: readonly { readonly pair: string; readonly withFinal: string; r
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '`', '*', ' ']);
 /** How digits are read: 영 일 이 삼 사 오 육 칠 팔 구; 1, 7, 8 end in ㄹ. */
 const DIGIT_FINAL = ['ng', 'l', '', 'm', '', '', 'k', 'l', 'l', ''];
-/** Latin letters whose Korean reading ends in a consonant (엘, 엠, 엔, 알). */
-const LETTER_FINAL: Readonly<Record<string, string>> = { l: 'l', m: 'm', n: 'n', r: 'l' };
+/** Word endings whose Korean reading ends in a consonant: Patel 파텔, Kim 김, Lin 린, Turing 튜링; a final r is silent (Turner 터너). */
+const LETTER_FINAL: Readonly<Record<string, string>> = { l: 'l', m: 'm', n: 'n' };
 
 /** '' for no final consonant, 'l' for ㄹ, another non-empty string for the rest; undefined when unknown. */
 function finalSound(c: string): string | undefined {
@@ -127,7 +127,7 @@ function appendLiteral(locale: Locale, out: string, literal: string): string {
 function chooseParticle(particle: (typeof PARTICLES)[number], before: string): string {
   let i = before.length - 1;
   while (i >= 0 && CLOSERS.has(before[i]!)) i--;
-  const sound = i >= 0 ? finalSound(before[i]!) : undefined;
+  const sound = i >= 1 && /ng$/i.test(before.slice(i - 1, i + 1)) ? 'ng' : i >= 0 ? finalSound(before[i]!) : undefined;
   if (sound === undefined || sound === '') return particle.without;
   // 로 follows ㄹ as it follows a vowel: 파일로, 링크로.
   if (particle.pair === '(으)로' && sound === 'l') return particle.without;
