@@ -253,7 +253,7 @@ connection.onCodeActionResolve(async (action) => {
 
 registerWorkspaceHandlers({ connection, documents, service, indexer, settingsFor: async (uri) => (await settingsFor(uri)).settings, safely, onWatchedFiles: configFilesChanged });
 
-connection.onCompletion(safely('completion', [], (params, token) => provideCompletions(documents, service, async (uri) => (await settingsFor(uri)).settings, params, token)));
+connection.onCompletion(safely('completion', [], (params, token) => provideCompletions(documents, service, async (uri) => (await settingsFor(uri)).settings, params, token, locale)));
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack ?? err.message}`));
 

@@ -6,6 +6,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { chooseLocale, localeFromArgs } from '../../server/src/lsp/locale';
+import { toCompletionItem } from '../../server/src/lsp/completion';
+import { createLanguageService } from '../../server/src/core';
+import { doc } from '../helpers/digest';
 import { digestText } from '../helpers/digest';
 import { ensureServerBuilt, LspClient } from '../helpers/lspClient';
 
@@ -111,5 +114,22 @@ describe('chooseLocale', () => {
     assert.equal(localeFromArgs(['--locale']), undefined);
     assert.equal(localeFromArgs(['--locale', 'xx']), undefined);
     assert.equal(localeFromArgs(['--stdio']), undefined);
+  });
+});
+
+describe('completion items', () => {
+  const text = digestText('2025-02-03', [{ id: '2502.00001', title: 'One', sections: ["***What's New***: x."] }]) + '- ***';
+  const lines = text.split('\n');
+  const position = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
+  const items = createLanguageService().getCompletions(doc(text), position);
+
+  test('section labels stay English; their details follow the locale', () => {
+    assert.ok(items.length >= 3, `${items.length} items`);
+    const ko = items.map((c) => toCompletionItem(c, 'ko'));
+    const en = items.map((c) => toCompletionItem(c, 'en'));
+    assert.deepEqual(ko.map((i) => i.label), en.map((i) => i.label));
+    assert.ok(ko.some((i) => i.label === 'Technical Details' && i.detail === '빠진 섹션'), JSON.stringify(ko.map((i) => [i.label, i.detail])));
+    assert.ok(ko.some((i) => i.label === "What's New" && i.detail === '섹션(이 논문에 이미 있음)'));
+    assert.ok(en.some((i) => i.label === 'Technical Details' && i.detail === 'missing section'));
   });
 });

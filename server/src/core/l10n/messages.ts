@@ -139,6 +139,16 @@ export const en = {
   // the server's log, shown in the output channel
   logIndexed: 'Indexed {digests} digests ({files} Markdown files) in {ms} ms.',
   logIndexFailed: 'Indexing the workspace failed: {error}',
+  // completion item details
+  completeMissingSection: 'missing section',
+  completePresentSection: 'section (already in this paper)',
+  completeThumbnail: 'thumbnail of this paper',
+  completeVote: 'vote count',
+  completeAuthors: 'author list',
+  completeNewPaper: 'New paper',
+  completeNewPaperDetail: 'heading, thumbnail, vote, authors and sections; the arXiv id is typed once',
+  completeDayAfter: 'the day after {date}',
+  completeToday: 'today',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -255,4 +265,13 @@ export const ko: { readonly [K in MessageId]: string } = {
   cliFixes: '{count}건',
   logIndexed: 'Markdown 파일 {files}개에서 다이제스트 {digests}개를 {ms}ms 만에 색인했습니다.',
   logIndexFailed: '작업 영역을 색인하지 못했습니다: {error}',
+  completeMissingSection: '빠진 섹션',
+  completePresentSection: '섹션(이 논문에 이미 있음)',
+  completeThumbnail: '이 논문의 썸네일',
+  completeVote: '투표 수',
+  completeAuthors: '저자 목록',
+  completeNewPaper: '새 논문',
+  completeNewPaperDetail: '제목, 썸네일, 투표, 저자, 섹션을 한 번에 씁니다. arXiv id는 한 번만 입력합니다.',
+  completeDayAfter: '{date} 다음 날',
+  completeToday: '오늘',
 };
