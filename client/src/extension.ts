@@ -10,6 +10,7 @@ import { CLIENT_ID, CLIENT_NAME, Command, CONFIG_SECTION, DOCUMENT_SELECTOR, FIX
 import { DigestFilesTracker } from './digestFiles';
 import { extendMarkdownIt, type MarkdownIt } from './markdownOutline';
 import { listenForPaperChanges, registerPapersView, type PapersProvider } from './papersView';
+import { localeInitializationOptions, restartOnLocaleChange } from './locale';
 
 /** What `activate` returns: the hook the built-in Markdown extension calls. */
 export interface DigestExtensionApi {
@@ -32,6 +33,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Digest
   context.subscriptions.push(
     vscode.commands.registerCommand(Command.restartServer, async () => {
       outputChannel.appendLine(vscode.l10n.t('Restarting the digest server.'));
+      await lc.restartServer();
+    }),
+    restartOnLocaleChange(async () => {
+      outputChannel.appendLine(vscode.l10n.t('The digest language setting changed; restarting the digest server.'));
       await lc.restartServer();
     }),
     // Runs the server's source.fixAll.digest action on the active editor, as a save with codeActionsOnSave would.
@@ -71,6 +76,7 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Ou
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...DOCUMENT_SELECTOR],
     synchronize: { configurationSection: CONFIG_SECTION },
+    initializationOptions: localeInitializationOptions,
     outputChannel,
     middleware: {
       // Quick fixes that insert text to fill in put the cursor there.

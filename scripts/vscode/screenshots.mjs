@@ -6,8 +6,9 @@
 //   hover.png              the hover card over a paper heading's link
 //   papers-view.png        the Daily Papers view in the Explorer
 //   workspace-symbols.png  Go to Symbol in Workspace (Ctrl+T) across the digests
-//   diagnostics-ko.png     a Korean digest with its problems (browser locale ko;
-//                          the workbench stays English without a language pack)
+//   diagnostics-ko.png     a Korean digest with its problems in Korean (browser
+//                          locale ko, digest.locale "ko"; the workbench stays
+//                          English without a language pack)
 //   completion-ko.png      completion after `- ***` in a Korean digest
 //
 // Options: --extension DIR (another build of the extension), --out DIR
@@ -193,17 +194,27 @@ async function shootWorkspaceSymbols(session, options) {
 async function main() {
   const options = parseOptions();
   mkdirSync(options.out, { recursive: true });
-  const session = await startWorkbench({ settings: SCREENSHOT_SETTINGS });
-  // A copy: web VS Code autosaves, and the completion shot types into a digest.
-  session.examples = copyExamples(session.runDir);
-  try {
+  await withSession(SCREENSHOT_SETTINGS, async (session) => {
     await shootDiagnostics(session, options);
     await shootOutline(session, options);
     await shootHover(session, options);
     await shootPapersView(session, options);
     await shootWorkspaceSymbols(session, options);
+  });
+  // The workbench has no Korean language pack, so it tells the server "en":
+  // digest.locale asks for Korean messages in the Problems panel.
+  await withSession({ ...SCREENSHOT_SETTINGS, 'digest.locale': 'ko' }, async (session) => {
     await shootDiagnostics(session, options, KOREAN_DEFECTS_FILE, 'diagnostics-ko.png', KOREAN);
     await shootKoreanCompletion(session, options);
+  });
+}
+
+async function withSession(settings, shoot) {
+  const session = await startWorkbench({ settings });
+  // A copy: web VS Code autosaves, and the completion shot types into a digest.
+  session.examples = copyExamples(session.runDir);
+  try {
+    await shoot(session);
   } finally {
     await session.stop();
   }

@@ -12,7 +12,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAMES, createLanguageService } from './core';
+import { CONFIG_FILE_NAMES, createLanguageService, DEFAULT_LOCALE, localize, type Locale } from './core';
 import { toCodeActions, toDiagnostic, toDocumentSymbol, toHover } from './lsp/convert';
 import { SettingsStore } from './lsp/settingsStore';
 import { completionOptions, provideCompletions } from './lsp/completion';
@@ -24,6 +24,7 @@ import { computeFixAllEdits, FIX_ALL_KIND, fixAllAction, isFixAllData, wantsFixA
 import { papersChangedNotifier, progressFor, registerWatcher, registerWorkspaceHandlers, serverCapabilities } from './lsp/workspace/handlers';
 import { WorkspaceIndexer } from './lsp/workspace/workspaceIndexer';
 import { registerBenchHooks } from './lsp/benchHooks';
+import { chooseLocale } from './lsp/locale';
 
 export const SERVER_NAME = 'digest-language-server';
 
@@ -37,11 +38,13 @@ const configs = new DocumentConfigs(connection, () => workspaceFolders);
 let canResolveEdits = false;
 let canWatchFiles = false;
 let clientCaps: ClientCapabilities = {};
+/** The language of messages, hovers and outline details; fixed at initialize. */
+let locale: Locale = DEFAULT_LOCALE;
 const papersChanged = papersChangedNotifier(connection);
 const indexer = new WorkspaceIndexer({
   folders: () => workspaceFolders,
   settings: () => settings.get(workspaceFolders[0] ? pathToFileURL(workspaceFolders[0]).href : ''),
-  log: (message) => connection.console.log(message),
+  log: (message, l10n) => connection.console.log(localize(locale, message, l10n)),
   changed: () => revalidateOpen(undefined),
   progress: () => progressFor(connection, clientCaps)(),
 });
@@ -73,6 +76,7 @@ function safely<A extends unknown[], R>(name: string, fallback: R, fn: (...args:
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   clientCaps = caps;
+  locale = chooseLocale(params, process.argv);
   settings = new SettingsStore(connection, caps.workspace?.configuration === true);
   canRegisterConfigChange = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   canResolveEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
@@ -155,7 +159,7 @@ const validate = safely('validation', undefined, async (uri: string) => {
   if (view && indexer.openChanged(uri, service.getModel(current, docSettings))) revalidateOpen(uri);
   const issues = ignored ? [] : service.computeDiagnostics(current, docSettings, token, view);
   if (!issues || token.isCancellationRequested) return;
-  await connection.sendDiagnostics({ uri, version: current.version, diagnostics: issues.map((i) => toDiagnostic(i, uri)) });
+  await connection.sendDiagnostics({ uri, version: current.version, diagnostics: issues.map((i) => toDiagnostic(i, uri, locale)) });
 });
 
 documents.onDidOpen((e) => {
@@ -189,7 +193,7 @@ connection.onDocumentSymbol(safely('documentSymbol', [], async (params, token) =
   const docSettings = (await settingsFor(doc.uri)).settings;
   await yieldToEventLoop();
   throwIfCancelled(token);
-  const symbols = service.getDocumentSymbols(doc, docSettings, token);
+  const symbols = service.getDocumentSymbols(doc, docSettings, token, locale);
   throwIfCancelled(token);
   return symbols.map(toDocumentSymbol);
 }));
@@ -200,7 +204,7 @@ connection.onHover(safely('hover', null, async (params, token) => {
   const docSettings = (await settingsFor(doc.uri)).settings;
   await yieldToEventLoop();
   throwIfCancelled(token);
-  const hover = service.getHover(doc, params.position, docSettings, token, indexer.view());
+  const hover = service.getHover(doc, params.position, docSettings, token, indexer.view(), locale);
   throwIfCancelled(token);
   return hover ? toHover(hover) : null;
 }));
@@ -228,7 +232,7 @@ connection.onCodeAction(safely('codeAction', [], async (params, token) => {
   throwIfCancelled(token);
   const issues = ignored ? [] : (service.computeDiagnostics(doc, docSettings, token) ?? []);
   throwIfCancelled(token);
-  const fixAll = fixAllAction(doc, issues, canResolveEdits, () => computeFixAllEdits(doc, docSettings, () => workspaceFolders));
+  const fixAll = fixAllAction(doc, issues, canResolveEdits, () => computeFixAllEdits(doc, docSettings, () => workspaceFolders), locale);
   const quickFixes = only.includes('quickfix') ? actions : [];
   return fixAll ? [...quickFixes, fixAll] : quickFixes;
 }));
@@ -249,7 +253,7 @@ connection.onCodeActionResolve(async (action) => {
 
 registerWorkspaceHandlers({ connection, documents, service, indexer, settingsFor: async (uri) => (await settingsFor(uri)).settings, safely, onWatchedFiles: configFilesChanged });
 
-connection.onCompletion(safely('completion', [], (params, token) => provideCompletions(documents, service, async (uri) => (await settingsFor(uri)).settings, params, token)));
+connection.onCompletion(safely('completion', [], (params, token) => provideCompletions(documents, service, async (uri) => (await settingsFor(uri)).settings, params, token, locale)));
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack ?? err.message}`));
 

@@ -30,7 +30,8 @@ export function runCli(args: readonly string[], cwd: string, env: Record<string,
     cwd,
     encoding: 'utf8',
     timeout: 60_000,
-    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env },
+    // An English environment unless a test says otherwise: the text report follows LC_ALL and LANG.
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', LC_ALL: '', LANG: 'C.UTF-8', ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -98,8 +98,9 @@ export class LspClient {
     connection.listen();
   }
 
-  static start(): LspClient {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `args` go after `--stdio`, as an editor's server command line would carry them. */
+  static start(args: readonly string[] = []): LspClient {
+    const child = spawn(process.execPath, [SERVER_JS, '--stdio', ...args], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     return new LspClient(child, connection);
   }

@@ -34,7 +34,8 @@ Options:
   --output FILE          write the report to FILE instead of stdout
   --max-warnings N       exit 1 when there are more than N warnings
   --quiet                report errors only
-  --locale LOCALE        language of the messages (only English is available)
+  --locale LOCALE        language of the text report: en or ko (default: ko when
+                         LC_ALL or LANG starts with ko, else en)
   --no-color             no colours in the text report (also: NO_COLOR=1)
   --help                 show this help
   --version              show the version

@@ -2,7 +2,7 @@
 // sarif for GitHub code scanning, github for workflow annotations.
 
 import { createHash } from 'node:crypto';
-import { rules, type Issue, type Severity } from '../core';
+import { DEFAULT_LOCALE, localize, ref, render, rules, type Issue, type Locale, type MessageId, type Severity } from '../core';
 import type { Format } from './args';
 
 export const TOOL_NAME = 'digest-lint';
@@ -42,10 +42,10 @@ export function totals(files: readonly FileReport[]): Totals {
   return { errors, warnings, infos, fixable };
 }
 
-export function formatReport(format: Format, files: readonly FileReport[], version: string, color: boolean): string {
+export function formatReport(format: Format, files: readonly FileReport[], version: string, color: boolean, locale: Locale = DEFAULT_LOCALE): string {
   switch (format) {
     case 'text':
-      return formatText(files, color);
+      return formatText(files, color, locale);
     case 'json':
       return formatJson(files, version);
     case 'sarif':
@@ -59,26 +59,31 @@ export function formatReport(format: Format, files: readonly FileReport[], versi
 
 const ANSI = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', bold: '\u001b[1m', underline: '\u001b[4m', reset: '\u001b[0m' } as const;
 
-function severityWord(s: Severity): string {
+function severityWord(s: Severity, locale: Locale): string {
   switch (s) {
     case 'error':
-      return 'error';
+      return render(locale, ref('cliError'));
     case 'warning':
-      return 'warning';
+      return render(locale, ref('cliWarning'));
     case 'information':
     case 'hint':
-      return 'info';
+      return render(locale, ref('cliInfo'));
   }
 }
 
-export function formatText(files: readonly FileReport[], color: boolean): string {
+/** `{count} file` or `{count} files`: English picks by number, Korean counts the same way for both. */
+function counted(locale: Locale, count: number, one: MessageId, many: MessageId): string {
+  return render(locale, { id: count === 1 ? one : many, args: { count } });
+}
+
+export function formatText(files: readonly FileReport[], color: boolean, locale: Locale = DEFAULT_LOCALE): string {
   const paint = (code: string, s: string): string => (color ? `${code}${s}${ANSI.reset}` : s);
   const sevColor = (s: Severity): string => (s === 'error' ? ANSI.red : s === 'warning' ? ANSI.yellow : ANSI.blue);
   const lines: string[] = [];
   for (const f of files) {
     if (f.issues.length === 0) continue;
     lines.push(paint(ANSI.underline, f.path));
-    const rows = f.issues.map((i) => [`${i.range.start.line + 1}:${i.range.start.character + 1}`, severityWord(i.severity), i.message, i.rule] as const);
+    const rows = f.issues.map((i) => [`${i.range.start.line + 1}:${i.range.start.character + 1}`, severityWord(i.severity, locale), localize(locale, i.message, i.l10n), i.rule] as const);
     const posWidth = Math.max(...rows.map((r) => r[0].length));
     const sevWidth = Math.max(...rows.map((r) => r[1].length));
     f.issues.forEach((issue, k) => {
@@ -92,9 +97,16 @@ export function formatText(files: readonly FileReport[], color: boolean): string
   const withIssues = files.filter((f) => f.issues.length > 0).length;
   const summary =
     problems === 0
-      ? `No problems in ${plural(files.length, 'file')}.`
-      : `${plural(problems, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info', 'infos')}) in ${plural(withIssues, 'file')} of ${files.length} checked` +
-        (t.fixable ? `; ${t.fixable} fixable with --fix.` : '.');
+      ? render(locale, ref('cliNoProblems', { files: counted(locale, files.length, 'cliFile', 'cliFiles') }))
+      : render(locale, ref('cliSummary', {
+          problems: counted(locale, problems, 'cliProblem', 'cliProblems'),
+          errors: counted(locale, t.errors, 'cliErrorCount', 'cliErrorsCount'),
+          warnings: counted(locale, t.warnings, 'cliWarningCount', 'cliWarningsCount'),
+          infos: counted(locale, t.infos, 'cliInfoCount', 'cliInfosCount'),
+          files: counted(locale, withIssues, 'cliFile', 'cliFiles'),
+          checked: files.length,
+          fixable: t.fixable ? ref('cliFixable', { count: t.fixable }) : '.',
+        }));
   lines.push(paint(problems === 0 ? '' : t.errors ? ANSI.red + ANSI.bold : ANSI.yellow + ANSI.bold, summary));
   return `${lines.join('\n')}\n`;
 }
@@ -135,7 +147,7 @@ export function formatJson(files: readonly FileReport[], version: string): strin
       fixed: f.fixed,
       issues: f.issues.map((i) => ({
         rule: i.rule,
-        severity: severityWord(i.severity) as 'error' | 'warning' | 'info',
+        severity: severityWord(i.severity, 'en') as 'error' | 'warning' | 'info',
         message: i.message,
         line: i.range.start.line + 1,
         column: i.range.start.character + 1,

@@ -11,7 +11,14 @@ import {
   ConfigResolver,
   createLanguageService,
   defaultSettings,
+  DEFAULT_LOCALE,
   fixAllText,
+  localize,
+  parseLocale,
+  ref,
+  render,
+  type AppliedFix,
+  type Locale,
   formatConfigProblem,
   isIgnored,
   type ConfigProblem,
@@ -68,11 +75,20 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCo
     io.stdout.write(`${toolVersion()}\n`);
     return ExitCode.ok;
   }
-  if (options.locale && !/^en\b/i.test(options.locale)) io.stderr.write(`digest-lint: messages are available in English only; --locale ${options.locale} is ignored.\n`);
-  return lintFiles(options, io);
+  const locale = cliLocale(options.locale, io.env);
+  if (options.locale && !parseLocale(options.locale)) io.stderr.write(`digest-lint: messages are available in English and Korean (en, ko); --locale ${options.locale} is ignored.\n`);
+  return lintFiles(options, io, locale);
 }
 
-async function lintFiles(options: CliOptions, io: CliIO): Promise<ExitCode> {
+/** --locale when it names a language we have; else LC_ALL, then LANG, when it starts with ko; else English. */
+export function cliLocale(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): Locale {
+  const fromFlag = parseLocale(flag);
+  if (fromFlag) return fromFlag;
+  const fromEnv = env['LC_ALL'] || env['LANG'];
+  return parseLocale(fromEnv) === 'ko' ? 'ko' : DEFAULT_LOCALE;
+}
+
+async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promise<ExitCode> {
   const failures: string[] = [];
   const discovery = discoverFiles(options.patterns, io.cwd);
   failures.push(...discovery.problems);
@@ -115,8 +131,12 @@ async function lintFiles(options: CliOptions, io: CliIO): Promise<ExitCode> {
         const bytes = Buffer.concat([read.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(result.text, 'utf8')]);
         const written = writeAtomically(file, bytes, read);
         if (written.ok) {
-          fixed = result.applied.map((a) => `${a.issue.range.start.line + 1}:${a.issue.range.start.character + 1} ${a.issue.fix?.title ?? a.issue.rule}`);
-          fixLog.push(`Fixed ${rel}: ${plural(fixed.length, 'fix', 'fixes')}`, ...fixed.map((f) => `  ${f}`));
+          // The report's `fixed` stays English for scripts; the log a person reads is in their language.
+          const where = (a: AppliedFix): string => `${a.issue.range.start.line + 1}:${a.issue.range.start.character + 1}`;
+          fixed = result.applied.map((a) => `${where(a)} ${a.issue.fix?.title ?? a.issue.rule}`);
+          const shown = result.applied.map((a) => `${where(a)} ${a.issue.fix ? localize(locale, a.issue.fix.title, a.issue.fix.titleL10n) : a.issue.rule}`);
+          const fixes = render(locale, ref(fixed.length === 1 ? 'cliFix' : 'cliFixes', { count: fixed.length }));
+          fixLog.push(render(locale, ref('cliFixed', { path: rel, fixes })), ...shown.map((f) => `  ${f}`));
           issues = lint(result.text);
         } else {
           failures.push(`${rel}: ${written.message}`);
@@ -131,7 +151,7 @@ async function lintFiles(options: CliOptions, io: CliIO): Promise<ExitCode> {
 
   const toStdout = options.output === undefined;
   const color = options.color ?? (toStdout && io.stdout.isTTY === true && !io.env['NO_COLOR']);
-  const report = formatReport(options.format, reports, toolVersion(), color);
+  const report = formatReport(options.format, reports, toolVersion(), color, locale);
   if (fixLog.length) (options.format === 'text' && toStdout ? io.stdout : io.stderr).write(`${fixLog.join('\n')}\n\n`);
   if (toStdout) {
     io.stdout.write(report);

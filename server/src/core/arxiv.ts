@@ -1,4 +1,5 @@
 // arXiv identifiers and the links that carry them.
+import { ref, render, type MessageRef } from './l10n';
 
 export const ARXIV_HOST = 'arxiv.org';
 export const ABS_PREFIX = 'https://arxiv.org/abs/';
@@ -48,46 +49,52 @@ export function parseArxivId(raw: string): IdResult {
 }
 
 export function describeIdProblem(p: IdProblem, raw: string): string {
+  return render('en', idProblemMessage(p, raw));
+}
+
+/** What is wrong with an id, as a message id and its arguments. */
+export function idProblemMessage(p: IdProblem, raw: string): MessageRef {
   switch (p.kind) {
     case 'empty':
-      return 'The arXiv id is empty; expected an id such as 2501.12948.';
+      return ref('idEmpty');
     case 'letters':
-      return `The arXiv id "${raw}" contains letters: ${describeLetters(raw)}; expected digits only, such as 2501.12948.`;
+      return ref('idLetters', { raw, letters: letterParts(raw) });
     case 'digits':
-      return `The arXiv id "${raw}" has ${p.found} digits after the dot; ids from this month have ${p.expected}.`;
+      return ref('idDigits', { raw, found: p.found, expected: p.expected });
     case 'month':
-      return `The arXiv id "${raw}" names month ${String(p.month).padStart(2, '0')}; expected a month from 01 to 12.`;
+      return ref('idMonth', { raw, month: String(p.month).padStart(2, '0') });
     case 'before-new-style':
-      return `The arXiv id "${raw}" is older than April 2007, when YYMM.NNNN ids began; expected an old-style id such as hep-th/9901001.`;
+      return ref('idBeforeNewStyle', { raw });
     case 'shape':
-      return `"${raw}" is not an arXiv id; expected YYMM.NNNNN (optionally with vN) or an old-style id such as hep-th/9901001.`;
+      return ref('idShape', { raw });
   }
 }
 
 /** Letters that are easily typed for a digit: O for 0, l and I for 1. */
 const CONFUSABLE_DIGIT: Readonly<Record<string, string>> = { O: '0', o: '0', l: '1', I: '1' };
 
-const ORDINAL_SUFFIX = (n: number): string => {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return 'th';
-  return n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
-};
+/** At most three letters named, the first as "the 6th character is the letter O, not the digit 0". */
+const MAX_LETTERS_NAMED = 3;
 
-/** "the 6th character is the letter O, not the digit 0", for each letter (at most three named). */
-export function describeLetters(raw: string): string {
-  const parts: string[] = [];
+function letterParts(raw: string): MessageRef[] {
+  const parts: MessageRef[] = [];
   let count = 0;
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i] ?? '';
     if (!/[a-zA-Z]/.test(c)) continue;
     count++;
-    if (parts.length === 3) continue;
-    const digit = CONFUSABLE_DIGIT[c];
-    const pos = `${i + 1}${ORDINAL_SUFFIX(i + 1)}`;
-    parts.push(`${parts.length === 0 ? 'the ' : ''}${pos}${parts.length === 0 ? ' character' : ''} is the letter ${c}, not ${digit ? `the digit ${digit}` : 'a digit'}`);
+    if (parts.length === MAX_LETTERS_NAMED) continue;
+    const d = CONFUSABLE_DIGIT[c];
+    const args = { position: { ordinal: i + 1 }, letter: c, digit: d ? ref('theDigit', { digit: d }) : ref('aDigit') };
+    parts.push(ref(parts.length === 0 ? 'idLetterFirst' : 'idLetterNext', args));
   }
-  const more = count > parts.length ? `, and ${count - parts.length} more` : '';
-  return parts.join(', the ') + more;
+  if (count > parts.length) parts.push(ref('idLettersMore', { count: count - parts.length }));
+  return parts;
+}
+
+/** "the 6th character is the letter O, not the digit 0", for each letter (at most three named). */
+export function describeLetters(raw: string): string {
+  return letterParts(raw).map((p) => render('en', p)).join(', ');
 }
 
 /** The id with confusable letters read as digits, when that gives a valid id; else undefined. */

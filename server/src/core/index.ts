@@ -18,3 +18,4 @@ export type { Directive, DirectiveKind } from './suppress/directives';
 export type { TextEdit } from './rules';
 export * from './workspace';
 export { COMPLETION_TRIGGER_CHARACTERS, type CompletionKind, type DigestCompletion } from './features/completion';
+export * from './l10n';

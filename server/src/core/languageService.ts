@@ -15,6 +15,7 @@ import { postProcessIssues } from './suppress/apply';
 import { noCancellation, type CancellationTokenLike, type Position, type TextDocumentLike } from './types';
 import { otherDaysMarkdown } from './workspace/crossDay';
 import type { WorkspaceView } from './workspace/workspaceIndex';
+import { DEFAULT_LOCALE, type Locale } from './l10n';
 
 export interface LanguageServiceOptions {
   /** Absolute folder paths that `digest.files` globs are relative to. */
@@ -28,9 +29,9 @@ export interface DigestLanguageService {
   getModel(doc: TextDocumentLike, settings?: DigestSettings): DigestModel | undefined;
   /** With `workspace`, also runs the rules that compare this digest with the rest of the workspace. */
   computeDiagnostics(doc: TextDocumentLike, settings?: DigestSettings, token?: CancellationTokenLike, workspace?: WorkspaceView): Issue[] | undefined;
-  getDocumentSymbols(doc: TextDocumentLike, settings?: DigestSettings, token?: CancellationTokenLike): DigestSymbol[];
+  getDocumentSymbols(doc: TextDocumentLike, settings?: DigestSettings, token?: CancellationTokenLike, locale?: Locale): DigestSymbol[];
   /** With `workspace`, the card of a paper listed in other digests names and links those days. */
-  getHover(doc: TextDocumentLike, position: Position, settings?: DigestSettings, token?: CancellationTokenLike, workspace?: WorkspaceView): DigestHover | undefined;
+  getHover(doc: TextDocumentLike, position: Position, settings?: DigestSettings, token?: CancellationTokenLike, workspace?: WorkspaceView, locale?: Locale): DigestHover | undefined;
   getFoldingRanges(doc: TextDocumentLike, settings?: DigestSettings, token?: CancellationTokenLike): DigestFoldingRange[];
   /** Items that write the entry at `position`; empty outside a digest. */
   getCompletions(doc: TextDocumentLike, position: Position, settings?: DigestSettings, token?: CancellationTokenLike): DigestCompletion[];
@@ -94,15 +95,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Dig
       // Configured levels and suppression comments: one pure pass over the issues.
       return model && issues ? postProcessIssues(model, issues, settings) : issues;
     },
-    getDocumentSymbols(doc, settings = defaultSettings, token = noCancellation) {
+    getDocumentSymbols(doc, settings = defaultSettings, token = noCancellation, locale = DEFAULT_LOCALE) {
       const model = getModel(doc, settings);
-      return model ? getDocumentSymbols(model, token) : [];
+      return model ? getDocumentSymbols(model, token, locale) : [];
     },
-    getHover(doc, position, settings = defaultSettings, token = noCancellation, workspace) {
+    getHover(doc, position, settings = defaultSettings, token = noCancellation, workspace, locale = DEFAULT_LOCALE) {
       const model = getModel(doc, settings);
-      const hover = model ? getHover(model, position, settings, token) : undefined;
+      const hover = model ? getHover(model, position, settings, token, locale) : undefined;
       const placed = hover && workspace && model ? findPaperAt(model, position.line) : undefined;
-      const others = placed && model && workspace ? otherDaysMarkdown(model, placed, workspace) : undefined;
+      const others = placed && model && workspace ? otherDaysMarkdown(model, placed, workspace, locale) : undefined;
       return hover && others ? { ...hover, markdown: `${hover.markdown}\n\n${others}` } : hover;
     },
     getFoldingRanges(doc, settings = defaultSettings, token = noCancellation) {

@@ -1,6 +1,7 @@
 // Bounds on what one paper can cost to report. The real corpus peaks at 22
 // reports of one rule in one paper (duplicate authors), far below the cap.
 
+import { msg, type MessageRef } from './l10n';
 import type { Range } from './types';
 
 /** Reports of one rule in one paper; past it, one summarising report stands for the rest. */
@@ -12,6 +13,6 @@ export interface OmittedReports {
   readonly first: Range;
 }
 
-export function omittedMessage(count: number, what: string): string {
-  return `${count} more ${what} in this paper are not listed (at most ${MAX_REPORTS_PER_RULE_PER_PAPER} are reported per paper).`;
+export function omittedMessage(count: number, what: MessageRef): { message: string; l10n: MessageRef } {
+  return msg('omitted', { count, what, max: MAX_REPORTS_PER_RULE_PER_PAPER });
 }

@@ -11,6 +11,7 @@ export const SettingKey = {
   traceServer: 'trace.server',
   rules: 'rules',
   workspaceIndex: 'workspace.index',
+  locale: 'locale',
 } as const;
 
 export interface DigestSettings {

@@ -9,7 +9,7 @@ import {
   type CompletionParams,
   type TextDocuments,
 } from 'vscode-languageserver/node';
-import { COMPLETION_TRIGGER_CHARACTERS, type CompletionKind, type DigestCompletion, type DigestLanguageService, type DigestSettings } from '../core';
+import { COMPLETION_TRIGGER_CHARACTERS, DEFAULT_LOCALE, localize, type CompletionKind, type DigestCompletion, type DigestLanguageService, type DigestSettings, type Locale } from '../core';
 import type { TrackedDocument } from './trackedDocument';
 
 export const completionOptions = { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS] };
@@ -30,11 +30,11 @@ export function toCompletionItemKind(kind: CompletionKind): CompletionItemKind {
   }
 }
 
-export function toCompletionItem(c: DigestCompletion): CompletionItem {
+export function toCompletionItem(c: DigestCompletion, locale: Locale = DEFAULT_LOCALE): CompletionItem {
   return {
-    label: c.label,
+    label: localize(locale, c.label, c.labelL10n),
     kind: toCompletionItemKind(c.kind),
-    detail: c.detail,
+    detail: localize(locale, c.detail, c.detailL10n),
     textEdit: { range: c.range, newText: c.newText },
     insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     filterText: c.filterText,
@@ -49,9 +49,10 @@ export async function provideCompletions(
   settingsFor: (uri: string) => Promise<DigestSettings>,
   params: CompletionParams,
   token: CancellationToken,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<CompletionItem[]> {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   const settings = await settingsFor(doc.uri);
-  return service.getCompletions(doc, params.position, settings, token).map(toCompletionItem);
+  return service.getCompletions(doc, params.position, settings, token).map((c) => toCompletionItem(c, locale));
 }

@@ -11,7 +11,7 @@ import {
   type Hover,
 } from 'vscode-languageserver/node';
 import { ruleDocHref } from './ruleLinks';
-import { type DigestHover, type DigestSymbol, type Fix, type Issue, type Severity, type SymbolKind as DigestSymbolKind } from '../core';
+import { DEFAULT_LOCALE, localize, type DigestHover, type DigestSymbol, type Fix, type Issue, type Locale, type Severity, type SymbolKind as DigestSymbolKind } from '../core';
 
 export const DIAGNOSTIC_SOURCE = 'digest';
 
@@ -33,16 +33,22 @@ export interface DiagnosticData {
   readonly fix?: Fix;
 }
 
-export function toDiagnostic(issue: Issue, uri: string): Diagnostic {
-  const data: DiagnosticData = issue.fix ? { fix: issue.fix } : {};
+/** The fix as carried in `data`: its title in `locale`, without the message id the client has no use for. */
+function localizedFix(fix: Fix, locale: Locale): Fix {
+  const { titleL10n, ...rest } = fix;
+  return { ...rest, title: localize(locale, fix.title, titleL10n) };
+}
+
+export function toDiagnostic(issue: Issue, uri: string, locale: Locale = DEFAULT_LOCALE): Diagnostic {
+  const data: DiagnosticData = issue.fix ? { fix: localizedFix(issue.fix, locale) } : {};
   return {
     range: issue.range,
     severity: toSeverity(issue.severity),
     code: issue.rule,
     codeDescription: { href: ruleDocHref(issue.rule) },
     source: DIAGNOSTIC_SOURCE,
-    message: issue.message,
-    ...(issue.related ? { relatedInformation: issue.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })) } : {}),
+    message: localize(locale, issue.message, issue.l10n),
+    ...(issue.related ? { relatedInformation: issue.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: localize(locale, r.message, r.l10n) })) } : {}),
     data,
   };
 }

@@ -3,11 +3,11 @@
 // The edits are computed lazily in codeAction/resolve when the client can.
 
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver/node';
-import { createLanguageService, fixAllEdits, isCertain, type DigestLanguageService, type DigestSettings, type Issue } from '../core';
+import { createLanguageService, DEFAULT_LOCALE, fixAllEdits, isCertain, ref, render, type DigestLanguageService, type DigestSettings, type Issue, type Locale } from '../core';
 import type { TrackedDocument } from './trackedDocument';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.digest`;
-export const FIX_ALL_TITLE = 'Fix all certain digest problems';
+export const FIX_ALL_TITLE = render('en', ref('fixAllTitle'));
 
 /** Carried in `CodeAction.data` from codeAction to codeAction/resolve. */
 export interface FixAllData {
@@ -22,10 +22,10 @@ export function wantsFixAll(only: readonly string[] | undefined): boolean {
   return only.some((k) => k === FIX_ALL_KIND || FIX_ALL_KIND.startsWith(`${k}.`));
 }
 
-export function fixAllAction(doc: TrackedDocument, issues: readonly Issue[], lazy: boolean, edits: () => TextEdit[]): CodeAction | undefined {
+export function fixAllAction(doc: TrackedDocument, issues: readonly Issue[], lazy: boolean, edits: () => TextEdit[], locale: Locale = DEFAULT_LOCALE): CodeAction | undefined {
   if (!issues.some((i) => isCertain(i.fix))) return undefined;
   const data: FixAllData = { kind: FIX_ALL_KIND, uri: doc.uri, version: doc.version };
-  const action: CodeAction = { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data };
+  const action: CodeAction = { title: render(locale, ref('fixAllTitle')), kind: FIX_ALL_KIND, data };
   if (!lazy) action.edit = { changes: { [doc.uri]: edits() } };
   return action;
 }

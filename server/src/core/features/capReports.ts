@@ -1,6 +1,7 @@
 // Caps the reports of each rule in one paper, so a paste of 20,000 bad
 // characters costs one paper's worth of diagnostics, not 20,000.
 
+import { ref } from '../l10n';
 import { MAX_REPORTS_PER_RULE_PER_PAPER, omittedMessage } from '../limits';
 import type { Issue } from '../rules';
 
@@ -20,7 +21,7 @@ export function capReports(issues: readonly Issue[], max: number = MAX_REPORTS_P
     else omitted.set(issue.rule, { first: issue, count: 1 });
   }
   for (const { first, count } of omitted.values()) {
-    kept.push({ rule: first.rule, severity: first.severity, range: first.range, message: omittedMessage(count, `\`${first.rule}\` reports`) });
+    kept.push({ rule: first.rule, severity: first.severity, range: first.range, ...omittedMessage(count, ref('omittedRuleReports', { rule: first.rule })) });
   }
   return kept;
 }

@@ -3,10 +3,16 @@
 // and a day heading where a new day can start. Pure: the adapter maps kinds.
 
 import { thumbnailUrl } from '../arxiv';
+import { ref, render, type MessageRef } from '../l10n';
 import { matchLabel } from '../labels';
 import type { DigestModel, Paper, PlacedBlock } from '../model';
 import type { DigestSettings } from '../settings';
 import type { CancellationTokenLike, Position, Range } from '../types';
+
+/** An English detail and its id. */
+function detailOf(r: MessageRef): { detail: string; detailL10n: MessageRef } {
+  return { detail: render('en', r), detailL10n: r };
+}
 
 export type CompletionKind = 'section' | 'thumbnail' | 'vote' | 'authors' | 'paper' | 'day';
 
@@ -14,6 +20,9 @@ export interface DigestCompletion {
   readonly kind: CompletionKind;
   readonly label: string;
   readonly detail: string;
+  /** The ids of `label` (when it is prose) and `detail`, for adapters that render another language. */
+  readonly labelL10n?: MessageRef;
+  readonly detailL10n?: MessageRef;
   /** Replaces `range`; a snippet (`$1`, `${1:…}`) when `snippet` is true. */
   readonly newText: string;
   readonly snippet: boolean;
@@ -153,7 +162,7 @@ function sectionItems(paper: Paper, paperLine: number, input: CompletionInput, r
     return {
       kind: 'section',
       label,
-      detail: missing ? 'missing section' : 'section (already in this paper)',
+      ...detailOf(missing ? ref('completeMissingSection') : ref('completePresentSection')),
       newText: `- ${marks}${label}${marks}: `,
       snippet: false,
       range,
@@ -169,19 +178,19 @@ function partItems(paper: Paper, paperLine: number, input: CompletionInput, rang
   const cursor = input.position.line;
   const onCursor = (r: Range | undefined): boolean => r !== undefined && paperLine + r.start.line === cursor;
   const items: DigestCompletion[] = [];
-  const add = (kind: CompletionKind, label: string, detail: string, newText: string): void => {
-    items.push({ kind, label, detail, newText, snippet: false, range, filterText: newText, sortText: `a${String(items.length).padStart(3, '0')}`, preselect: items.length === 0 });
+  const add = (kind: CompletionKind, label: string, detail: MessageRef, newText: string): void => {
+    items.push({ kind, label, ...detailOf(detail), newText, snippet: false, range, filterText: newText, sortText: `a${String(items.length).padStart(3, '0')}`, preselect: items.length === 0 });
   };
   const id = paper.arxiv?.id;
-  if (id && (!paper.thumbnail || onCursor(paper.thumbnail.range))) add('thumbnail', `![](…/${id}.png)`, 'thumbnail of this paper', `![](${thumbnailUrl(id)})`);
-  if (!paper.vote || onCursor(paper.vote.range)) add('vote', VOTE_LABEL.trim(), 'vote count', VOTE_LABEL);
-  if (!paper.authors || onCursor(paper.authors.range)) add('authors', AUTHORS_LABEL.trim(), 'author list', AUTHORS_LABEL);
+  if (id && (!paper.thumbnail || onCursor(paper.thumbnail.range))) add('thumbnail', `![](…/${id}.png)`, ref('completeThumbnail'), `![](${thumbnailUrl(id)})`);
+  if (!paper.vote || onCursor(paper.vote.range)) add('vote', VOTE_LABEL.trim(), ref('completeVote'), VOTE_LABEL);
+  if (!paper.authors || onCursor(paper.authors.range)) add('authors', AUTHORS_LABEL.trim(), ref('completeAuthors'), AUTHORS_LABEL);
   // A paper summarised with unlabeled bullets (the legacy style) gets no labels.
   if (paper.entries.length > 0 && paper.entries.every((e) => !e.markup)) return items;
   const required = input.settings.requiredSections;
   const present = presentSections(paper, paperLine, cursor, required);
   for (const label of required) {
-    if (!present.has(label)) add('section', label, 'missing section', `- ${DEFAULT_MARKS}${label}${DEFAULT_MARKS}: `);
+    if (!present.has(label)) add('section', label, ref('completeMissingSection'), `- ${DEFAULT_MARKS}${label}${DEFAULT_MARKS}: `);
   }
   return items;
 }
@@ -209,8 +218,9 @@ function paperItem(input: CompletionInput, range: Range, line: number, sort: str
   const below = input.lineText(line + 1).trim() !== '' ? '\n\n' : '';
   return {
     kind: 'paper',
-    label: 'New paper',
-    detail: 'heading, thumbnail, vote, authors and sections; the arXiv id is typed once',
+    label: render('en', ref('completeNewPaper')),
+    labelL10n: ref('completeNewPaper'),
+    ...detailOf(ref('completeNewPaperDetail')),
     newText: `${above}${body.join('\n')}$0${below}`,
     snippet: true,
     range,
@@ -227,7 +237,7 @@ function dayItem(input: CompletionInput, range: Range, sort: string): DigestComp
   return {
     kind: 'day',
     label: heading,
-    detail: last ? `the day after ${last}` : 'today',
+    ...detailOf(last ? ref('completeDayAfter', { date: last }) : ref('completeToday')),
     newText: heading,
     snippet: false,
     range,

@@ -7,6 +7,7 @@ import type { DigestSettings } from '../settings';
 import { containsPosition, shiftRange, type CancellationTokenLike, type Position, type Range } from '../types';
 import { titleKey } from '../rules/duplicatePaper';
 import { matchLabel } from '../labels';
+import { DEFAULT_LOCALE, ref, render, type Locale } from '../l10n';
 
 export interface DigestHover {
   /** Markdown, safe to render untrusted. */
@@ -61,7 +62,7 @@ export function findPaperAt(model: DigestModel, line: number): PlacedPaper | und
   return undefined;
 }
 
-export function getHover(model: DigestModel, position: Position, settings: DigestSettings, token: CancellationTokenLike): DigestHover | undefined {
+export function getHover(model: DigestModel, position: Position, settings: DigestSettings, token: CancellationTokenLike, locale: Locale = DEFAULT_LOCALE): DigestHover | undefined {
   const placed = findPaperAt(model, position.line);
   if (!placed || token.isCancellationRequested) return undefined;
   const { paper, line } = placed;
@@ -70,19 +71,19 @@ export function getHover(model: DigestModel, position: Position, settings: Diges
   const target = containsPosition(heading, position) ? heading : thumb && containsPosition(thumb, position) ? thumb : undefined;
   if (!target) return undefined;
 
-  const parts: string[] = [`**${escapeMarkdown(paper.heading.title || '(untitled paper)')}**`];
+  const parts: string[] = [`**${escapeMarkdown(paper.heading.title || render(locale, ref('untitledPaper')))}**`];
   const id = paper.arxiv?.id;
   if (id) {
     parts.push(`[arXiv:${escapeMarkdown(id)}](${absUrl(id)}) · [PDF](${pdfUrl(id)}) · [Hugging Face](${huggingFaceUrl(id)})`);
   } else {
-    parts.push('_No valid arXiv link_');
+    parts.push(render(locale, ref('hoverNoLink')));
   }
   const facts: string[] = [];
-  if (paper.vote) facts.push(`Votes: ${escapeMarkdown(paper.vote.value.text || '—')}`);
+  if (paper.vote) facts.push(render(locale, ref('hoverVotes', { votes: escapeMarkdown(paper.vote.value.text || '—') })));
   const names = paper.authors?.names ?? [];
   if (names.length) {
     const shown = names.slice(0, MAX_AUTHORS_SHOWN).map((n) => escapeMarkdown(n.text)).join(', ');
-    facts.push(`${names.length} author${names.length === 1 ? '' : 's'}: ${shown}${names.length > MAX_AUTHORS_SHOWN ? ', …' : ''}`);
+    facts.push(render(locale, ref(names.length === 1 ? 'hoverAuthor' : 'hoverAuthors', { count: names.length, names: shown, more: names.length > MAX_AUTHORS_SHOWN ? ', …' : '' })));
   }
   if (facts.length) parts.push(facts.join(' · '));
   const whatsNew = paper.entries.find((e) => e.markup && matchLabel(e.markup, [settings.requiredSections[0] ?? "What's New"]).kind !== 'none');
@@ -93,7 +94,7 @@ export function getHover(model: DigestModel, position: Position, settings: Diges
   const image = settings.hoverImages && paper.thumbnail?.kind === 'image' ? safeImageUrl(paper.thumbnail.url) : undefined;
   if (image) parts.push(`![thumbnail](${image})`);
   const other = firstOccurrence(model, placed);
-  if (other) parts.push(`⚠ Listed twice: the other entry is on line ${other.line + 1}.`);
+  if (other) parts.push(render(locale, ref('hoverListedTwice', { line: other.line + 1 })));
   return { markdown: parts.join('\n\n'), range: target };
 }
 

@@ -2,6 +2,7 @@
 
 import type { DigestModel, Paper, PlacedPaper } from '../model';
 import { shiftRange, type CancellationTokenLike, type Range } from '../types';
+import { DEFAULT_LOCALE, ref, render, type Locale } from '../l10n';
 
 export type SymbolKind = 'day' | 'paper' | 'section';
 
@@ -14,14 +15,14 @@ export interface DigestSymbol {
   readonly children: readonly DigestSymbol[];
 }
 
-export function paperDetail(paper: Paper): string {
+export function paperDetail(paper: Paper, locale: Locale = DEFAULT_LOCALE): string {
   const parts: string[] = [];
   if (paper.arxiv) parts.push(`arXiv:${paper.arxiv.id}`);
-  if (paper.vote && /^\d+$/.test(paper.vote.value.text)) parts.push(`${paper.vote.value.text} votes`);
+  if (paper.vote && /^\d+$/.test(paper.vote.value.text)) parts.push(render(locale, ref('outlineVotes', { count: paper.vote.value.text })));
   return parts.join(' · ');
 }
 
-function paperSymbol(paper: Paper, line: number): DigestSymbol {
+function paperSymbol(paper: Paper, line: number, locale: Locale): DigestSymbol {
   const sections = paper.entries
     .filter((e) => e.markup && e.labelRange && (e.markup.open !== '' || e.markup.colon))
     .map((e): DigestSymbol => ({
@@ -34,15 +35,15 @@ function paperSymbol(paper: Paper, line: number): DigestSymbol {
     }));
   return {
     kind: 'paper',
-    name: paper.heading.title || '(untitled paper)',
-    detail: paperDetail(paper),
+    name: paper.heading.title || render(locale, ref('untitledPaper')),
+    detail: paperDetail(paper, locale),
     range: shiftRange(paper.extent, line),
     selectionRange: shiftRange(paper.heading.range, line),
     children: sections,
   };
 }
 
-export function getDocumentSymbols(model: DigestModel, token: CancellationTokenLike): DigestSymbol[] {
+export function getDocumentSymbols(model: DigestModel, token: CancellationTokenLike, locale: Locale = DEFAULT_LOCALE): DigestSymbol[] {
   // Papers grouped by day in one pass; filtering per day was quadratic in the number of days.
   const byDay: PlacedPaper[][] = model.days.map(() => []);
   const orphanPapers: PlacedPaper[] = [];
@@ -57,12 +58,12 @@ export function getDocumentSymbols(model: DigestModel, token: CancellationTokenL
     days.push({
       kind: 'day',
       name: day.text,
-      detail: `${papers.length} paper${papers.length === 1 ? '' : 's'}`,
+      detail: render(locale, ref(papers.length === 1 ? 'outlinePaper' : 'outlinePapers', { count: papers.length })),
       range: { start: headingRange.start, end: endLine > line ? end : headingRange.end },
       selectionRange: headingRange,
-      children: papers.map((p) => paperSymbol(p.paper, p.line)),
+      children: papers.map((p) => paperSymbol(p.paper, p.line, locale)),
     });
   }
   if (token.isCancellationRequested) return [];
-  return [...days, ...orphanPapers.map((p) => paperSymbol(p.paper, p.line))];
+  return [...days, ...orphanPapers.map((p) => paperSymbol(p.paper, p.line, locale))];
 }

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { RuleId, type PaperRule } from './rule';
 
 /** Truncated author lists end in a bare "+" in real digests. */
@@ -9,7 +10,7 @@ export const authorPlaceholder: PaperRule = {
   check(paper, _ctx, report) {
     for (const name of paper.authors?.names ?? []) {
       if (!/^\+\s*\d*\s*(?:more|others|authors)?$/i.test(name.text)) continue;
-      report({ message: `The author list contains the placeholder "${name.text}"; expected the remaining author names.`, range: name.range });
+      report({ ...msg('authorPlaceholder', { name: name.text }), range: name.range });
     }
   },
 };

@@ -1,3 +1,4 @@
+import { fixTitle, msg, ref } from '../l10n';
 import { omittedMessage } from '../limits';
 import { shiftRange } from '../types';
 import { RuleId, type DocumentRule } from './rule';
@@ -15,16 +16,16 @@ export const controlCharacter: DocumentRule = {
       for (const c of block.controlChars) {
         const hex = `U+${c.code.toString(16).toUpperCase().padStart(4, '0')}`;
         const name = NAMES[c.code] ? ` ${NAMES[c.code]}` : '';
-        const hint = c.code === 8 || c.code === 12 ? ` (a "\\${c.code === 8 ? 'b' : 'f'}" in LaTeX such as "\\${c.code === 8 ? 'beta' : 'frac'}" may have been read as an escape)` : '';
+        const hint = c.code === 8 || c.code === 12 ? ref('controlCharacterHint', { letter: c.code === 8 ? 'b' : 'f', example: c.code === 8 ? 'beta' : 'frac' }) : '';
         const r = shiftRange(c.range, line);
         report({
-          message: `Invisible control character ${hex}${name}${hint}; expected printable text.`,
+          ...msg('controlCharacter', { hex, name, hint }),
           range: r,
-          fix: { title: `Delete the ${hex} character`, edits: [{ range: r, newText: '' }] },
+          fix: { ...fixTitle('deleteCharacter', { hex }), edits: [{ range: r, newText: '' }] },
         });
       }
       if (block.omittedControlChars) {
-        report({ message: omittedMessage(block.omittedControlChars.count, 'control characters'), range: shiftRange(block.omittedControlChars.first, line) });
+        report({ ...omittedMessage(block.omittedControlChars.count, ref('omittedControlCharacters')), range: shiftRange(block.omittedControlChars.first, line) });
       }
     }
   },

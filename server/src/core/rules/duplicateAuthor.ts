@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { TextSpan } from '../model';
 import { RuleId, type PaperRule } from './rule';
 
@@ -17,9 +18,9 @@ export const duplicateAuthor: PaperRule = {
         continue;
       }
       report({
-        message: `The author "${name.text}" is listed twice.`,
+        ...msg('duplicateAuthor', { name: name.text }),
         range: name.range,
-        related: [{ range: first.range, message: `First listing of ${first.text}` }],
+        related: [{ range: first.range, ...msg('duplicateAuthorFirst', { name: first.text }) }],
       });
     }
   },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { shiftRange } from '../types';
 import type { PlacedDay } from '../model';
 import { RuleId, type DocumentRule } from './rule';
@@ -19,9 +20,9 @@ export const duplicateDayHeading: DocumentRule = {
         continue;
       }
       report({
-        message: `The day heading for ${date} appears again; the first is on line ${first.line + 1}. Expected one day heading per date.`,
+        ...msg('duplicateDayHeading', { date, line: first.line + 1 }),
         range: shiftRange(placed.day.range, placed.line),
-        related: [{ range: shiftRange(first.day.range, first.line), message: `First heading for ${date}` }],
+        related: [{ range: shiftRange(first.day.range, first.line), ...msg('duplicateDayHeadingFirst', { date }) }],
       });
     }
   },

@@ -1,3 +1,4 @@
+import { fixTitle, msg, ref } from '../l10n';
 import { shiftRange } from '../types';
 import type { Paper, PlacedPaper } from '../model';
 import { lastAtOrBefore } from '../search';
@@ -40,16 +41,16 @@ export const duplicatePaper: DocumentRule = {
       if (first && id) {
         const urlRange = paper.heading.link ? paper.heading.link.urlRange : paper.heading.titleRange;
         report({
-          message: `Paper ${id} is listed twice; the first entry is on line ${firstLine(first)}.`,
+          ...msg('duplicatePaperId', { id, line: firstLine(first) }),
           range: shiftRange(urlRange, line),
-          related: [{ range: shiftRange(first.paper.heading.titleRange, first.line), message: `First entry of ${id}` }],
+          related: [{ range: shiftRange(first.paper.heading.titleRange, first.line), ...msg('duplicatePaperIdFirst', { id }) }],
           fix: removeEntry(placed, blockLines),
         });
       } else if (sameTitle && (id === undefined || sameTitle.paper.arxiv?.id !== id)) {
         report({
-          message: `The title "${paper.heading.title}" also appears on line ${firstLine(sameTitle)} under ${sameTitle.paper.arxiv?.id ?? 'another link'}; expected one entry per paper.`,
+          ...msg('duplicatePaperTitle', { title: paper.heading.title, line: firstLine(sameTitle), other: sameTitle.paper.arxiv?.id ?? ref('anotherLink') }),
           range: shiftRange(paper.heading.titleRange, line),
-          related: [{ range: shiftRange(sameTitle.paper.heading.titleRange, sameTitle.line), message: 'First entry with this title' }],
+          related: [{ range: shiftRange(sameTitle.paper.heading.titleRange, sameTitle.line), ...msg('duplicatePaperTitleFirst') }],
           fix: removeEntry(placed, blockLines),
         });
       }
@@ -67,5 +68,5 @@ function removeEntry(placed: PlacedPaper, blockLines: readonly number[]): Fix {
   const next = blockLines[lastAtOrBefore(blockLines, placed.line) + 1];
   const start = { line: placed.line, character: 0 };
   const end = next !== undefined ? { line: next, character: 0 } : shiftRange(placed.paper.extent, placed.line).end;
-  return { title: 'Remove this entry', edits: [{ range: { start, end }, newText: '' }], certain: false };
+  return { ...fixTitle('removeEntry'), edits: [{ range: { start, end }, newText: '' }], certain: false };
 }

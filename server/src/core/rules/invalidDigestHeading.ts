@@ -1,3 +1,4 @@
+import { msg, ref } from '../l10n';
 import { shiftRange } from '../types';
 import { RuleId, type DocumentRule } from './rule';
 
@@ -10,12 +11,12 @@ export const invalidDigestHeading: DocumentRule = {
     for (const { line, day } of model.days) {
       if (day.date) continue;
       const why = day.level !== 2
-        ? `is a level-${day.level} heading`
+        ? ref('dayHeadingLevel', { level: day.level })
         : day.dateRange
-          ? 'names a date that does not exist'
-          : 'does not end in a (YYYY-MM-DD) date';
+          ? ref('dayHeadingNoSuchDate')
+          : ref('dayHeadingNoDate');
       report({
-        message: `The day heading "${day.text}" ${why}; expected "## Daily Papers (YYYY-MM-DD)".`,
+        ...msg('invalidDayHeading', { text: day.text, why }),
         range: shiftRange(day.dateRange ?? day.range, line),
       });
     }

@@ -1,3 +1,4 @@
+import { msg, ref } from '../l10n';
 import { RuleId, type PaperRule } from './rule';
 
 export const invalidVote: PaperRule = {
@@ -8,9 +9,9 @@ export const invalidVote: PaperRule = {
   check(paper, _ctx, report) {
     const vote = paper.vote;
     if (!vote || /^\d+$/.test(vote.value.text)) return;
-    const shown = vote.value.text === '' ? 'empty' : `"${vote.value.text}"`;
+    const shown = vote.value.text === '' ? ref('voteEmpty') : ref('voteQuoted', { text: vote.value.text });
     report({
-      message: `The vote count is ${shown}; expected a non-negative whole number such as "Vote: 12".`,
+      ...msg('invalidVote', { shown }),
       range: vote.value.text === '' ? vote.labelRange : vote.value.range,
     });
   },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { shiftRange } from '../types';
 import { RuleId, type DocumentRule } from './rule';
 
@@ -12,7 +13,7 @@ export const legacyFormat: DocumentRule = {
     const first = model.days[0];
     if (!first) return;
     report({
-      message: 'This digest uses the older unlabeled-bullet summary style; section, vote, thumbnail and author-line checks are skipped for it.',
+      ...msg('legacyFormat'),
       range: shiftRange(first.day.range, first.line),
     });
   },

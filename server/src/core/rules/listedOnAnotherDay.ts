@@ -1,11 +1,14 @@
+import { msg, ref } from '../l10n';
 import { shiftRange } from '../types';
 import { compareListings } from '../workspace/workspaceIndex';
-import { describeListing, headingRange, otherListings, type ListingKey } from '../workspace/crossDay';
+import { listingMessage, headingRange, otherListings, type ListingKey } from '../workspace/crossDay';
 import { RuleId, type WorkspaceRule } from './rule';
 
 /** Related entries per report; a paper listed on dozens of days needs no dozens of links. */
 const MAX_RELATED = 20;
 const MAX_DAYS_IN_MESSAGE = 3;
+/** Stands for a listing with no day date while the days are deduplicated. */
+const UNDATED = '';
 
 /**
  * A paper that another digest of the workspace also lists. Like
@@ -33,13 +36,13 @@ export const listedOnAnotherDay: WorkspaceRule = {
       const own = ownFirst.get(id)!;
       const first = compareListings(own, elsewhere[0]!) < 0 ? own : elsewhere[0]!;
       if (first === keys[i]) return;
-      const days = [...new Set(elsewhere.map((l) => l.date ?? 'an undated day'))];
-      const more = days.length > MAX_DAYS_IN_MESSAGE ? ` and ${days.length - MAX_DAYS_IN_MESSAGE} more days` : '';
-      const where = first.uri === model.uri ? `line ${first.line + 1} of this file` : describeListing(first);
+      const days = [...new Set(elsewhere.map((l) => l.date ?? UNDATED))];
+      const more = days.length > MAX_DAYS_IN_MESSAGE ? ref('moreDays', { count: days.length - MAX_DAYS_IN_MESSAGE }) : '';
+      const where = first.uri === model.uri ? ref('lineOfThisFile', { line: first.line + 1 }) : listingMessage(first);
       report({
-        message: `Paper ${id} is also listed on ${days.slice(0, MAX_DAYS_IN_MESSAGE).join(', ')}${more}; the earliest listing is ${where}.`,
+        ...msg('listedOnAnotherDay', { id, days: days.slice(0, MAX_DAYS_IN_MESSAGE).map((d) => (d === UNDATED ? ref('undatedDay') : d)), more, where }),
         range: shiftRange(paper.heading.link ? paper.heading.link.urlRange : paper.heading.titleRange, line),
-        related: elsewhere.slice(0, MAX_RELATED).map((l) => ({ uri: l.uri, range: headingRange(l), message: `Also listed: ${describeListing(l)}` })),
+        related: elsewhere.slice(0, MAX_RELATED).map((l) => ({ uri: l.uri, range: headingRange(l), ...msg('alsoListed', { listing: listingMessage(l) }) })),
       });
     });
   },

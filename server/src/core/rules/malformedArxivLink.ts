@@ -1,4 +1,5 @@
-import { absUrl, correctConfusables, describeIdProblem, findIdLike, parseArxivId, SOCIAL_THUMBNAIL } from '../arxiv';
+import { fixTitle, msg, msgOf } from '../l10n';
+import { absUrl, correctConfusables, idProblemMessage, findIdLike, parseArxivId, SOCIAL_THUMBNAIL } from '../arxiv';
 import type { Paper } from '../model';
 import type { Range } from '../types';
 import { RuleId, type Fix, type PaperRule, type TextEdit } from './rule';
@@ -12,7 +13,7 @@ export const malformedArxivLink: PaperRule = {
   check(paper, ctx, report) {
     const link = paper.heading.link;
     if (!link) {
-      report({ message: 'The paper heading has no link; expected "### [Title](https://arxiv.org/abs/<id>)".', range: paper.heading.titleRange });
+      report({ ...msg('noLink'), range: paper.heading.titleRange });
       return;
     }
     const fix = suggestFix(link.url, link.urlRange);
@@ -26,7 +27,7 @@ export const malformedArxivLink: PaperRule = {
       case 'non-canonical': {
         const yymm = ctx.date ? Number(ctx.date.slice(2, 4)) * 100 + Number(ctx.date.slice(5, 7)) : undefined;
         if (v.id.yymm !== undefined && yymm !== undefined && v.id.yymm > yymm) {
-          report({ message: `The arXiv id ${v.id.id} is newer than the digest's date ${ctx.date}; expected an id from ${ctx.date?.slice(0, 7)} or earlier.`, range: idRange(v.idStart, v.idEnd) });
+          report({ ...msg('idNewerThanDay', { id: v.id.id, date: ctx.date ?? '', month: ctx.date?.slice(0, 7) ?? '' }), range: idRange(v.idStart, v.idEnd) });
         }
         return;
       }
@@ -34,20 +35,20 @@ export const malformedArxivLink: PaperRule = {
         const range = v.rawId === '' ? link.urlRange : idRange(v.idStart, v.idEnd);
         // Letters: only the confusable-letter fix is certain; a truncated id found by findIdLike would be a guess.
         const idFix = v.problem.kind === 'letters' ? confusableFix(paper, v.rawId, range) : fix && { ...fix, certain: false };
-        report(withFix({ message: describeIdProblem(v.problem, v.rawId), range }, idFix));
+        report(withFix({ ...msgOf(idProblemMessage(v.problem, v.rawId)), range }, idFix));
         return;
       }
       case 'relative':
-        report(withFix({ message: link.url === '' ? 'The paper link is empty; expected https://arxiv.org/abs/<id>.' : `The paper link "${link.url}" is relative; expected an absolute https://arxiv.org/abs/<id> link.`, range: link.url === '' ? link.range : link.urlRange }, fix));
+        report(withFix({ ...(link.url === '' ? msg('linkEmpty') : msg('linkRelative', { url: link.url })), range: link.url === '' ? link.range : link.urlRange }, fix));
         return;
       case 'wrong-host':
-        report(withFix({ message: `The paper link points to "${v.host}"; expected arxiv.org.`, range: link.urlRange }, fix));
+        report(withFix({ ...msg('linkWrongHost', { host: v.host }), range: link.urlRange }, fix));
         return;
       case 'wrong-scheme':
-        report(withFix({ message: `The paper link uses "${v.scheme}:"; expected https://arxiv.org/abs/<id>.`, range: link.urlRange }, fix));
+        report(withFix({ ...msg('linkWrongScheme', { scheme: v.scheme }), range: link.urlRange }, fix));
         return;
       case 'wrong-path':
-        report(withFix({ message: `The paper link "${link.url}" is not an arXiv abstract page; expected https://arxiv.org/abs/<id>.`, range: link.urlRange }, fix));
+        report(withFix({ ...msg('linkWrongPath', { url: link.url }), range: link.urlRange }, fix));
         return;
     }
   },
@@ -58,7 +59,7 @@ function suggestFix(url: string, urlRange: Range): Fix | undefined {
   // Only offer a link that would pass: an invalid id or the same URL again fixes nothing.
   if (!id || !parseArxivId(id).ok || absUrl(id) === url) return undefined;
   // The whole id is in the link already: only the host or path around it changes.
-  return { title: `Link to ${absUrl(id)}`, edits: [{ range: urlRange, newText: absUrl(id) }], certain: true };
+  return { ...fixTitle('linkTo', { url: absUrl(id) }), edits: [{ range: urlRange, newText: absUrl(id) }], certain: true };
 }
 
 /**
@@ -81,7 +82,7 @@ function confusableFix(paper: Paper, rawId: string, range: Range): Fix | undefin
       edits.push({ range: { start: { line, character: at }, end: { line, character: at + shown.length } }, newText: shownFixed });
     }
   }
-  return { title: `Change the id to ${fixed}`, edits, certain: true };
+  return { ...fixTitle('changeIdTo', { id: fixed }), edits, certain: true };
 }
 
 function withFix<T extends { message: string; range: Range }>(r: T, fix: Fix | undefined): T & { fix?: Fix } {

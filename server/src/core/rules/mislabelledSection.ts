@@ -1,12 +1,13 @@
+import { fixTitle, msg, ref, type MessageId } from '../l10n';
 import { canonicalLabel, matchLabel, type NearMissReason } from '../labels';
 import { RuleId, type PaperRule } from './rule';
 
-const WHY: Record<NearMissReason, string> = {
-  apostrophe: 'a curly apostrophe',
-  emphasis: 'broken emphasis or colon',
-  spelling: 'a misspelling',
-  case: 'different capitalisation',
-};
+const WHY = {
+  apostrophe: 'nearMissApostrophe',
+  emphasis: 'nearMissEmphasis',
+  spelling: 'nearMissSpelling',
+  case: 'nearMissCase',
+} as const satisfies Record<NearMissReason, MessageId>;
 
 /** A label that is almost a required one: `Whats New`, `What’s New`, `***Technical Details*:`. */
 export const mislabelledSection: PaperRule = {
@@ -23,9 +24,9 @@ export const mislabelledSection: PaperRule = {
       const m = entry.markup;
       const written = `${m.open}${m.label}${m.close}${m.spacedColon ? ' :' : m.colon ? ':' : ''}${m.after}`;
       report({
-        message: `Section label "${written}" is a near miss of "${match.expected}" (${WHY[match.why]}); expected "${wanted}".`,
+        ...msg('mislabelledSection', { written, expected: match.expected, why: ref(WHY[match.why]), wanted }),
         range: entry.labelRange,
-        fix: { title: `Change the label to "${wanted}"`, edits: [{ range: entry.labelRange, newText: wanted }], certain: true },
+        fix: { ...fixTitle('changeLabelTo', { label: wanted }), edits: [{ range: entry.labelRange, newText: wanted }], certain: true },
       });
     }
   },

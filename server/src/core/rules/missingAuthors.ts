@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { RuleId, type PaperRule } from './rule';
 
 export const missingAuthors: PaperRule = {
@@ -8,11 +9,11 @@ export const missingAuthors: PaperRule = {
   check(paper, ctx, report) {
     const authors = paper.authors;
     if (!authors) {
-      if (!ctx.legacy) report({ message: 'The paper has no "Authors:" line; expected "Authors: First Author, Second Author".', range: paper.heading.titleRange });
+      if (!ctx.legacy) report({ ...msg('missingAuthors'), range: paper.heading.titleRange });
       return;
     }
     if (authors.names.length === 0) {
-      report({ message: 'The "Authors:" line lists no names; expected comma-separated author names.', range: authors.value.text === '' ? authors.labelRange : authors.value.range });
+      report({ ...msg('emptyAuthors'), range: authors.value.text === '' ? authors.labelRange : authors.value.range });
     }
   },
 };

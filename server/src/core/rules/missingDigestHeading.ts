@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { range } from '../types';
 import { RuleId, type DocumentRule } from './rule';
 
@@ -10,6 +11,6 @@ export const missingDigestHeading: DocumentRule = {
   check(model, _ctx, report) {
     // A file counted by its heading has one; zero days means that heading sat in fenced code.
     if (model.reason !== 'setting' || model.days.length > 0) return;
-    report({ message: 'This digest has no day heading; expected "## Daily Papers (YYYY-MM-DD)" at the top.', range: range(0, 0, 0, 0) });
+    report({ ...msg('missingDigestHeading'), range: range(0, 0, 0, 0) });
   },
 };

@@ -1,3 +1,4 @@
+import { fixTitle, msg } from '../l10n';
 import { canonicalLabel, matchLabel } from '../labels';
 import type { ListEntry } from '../model';
 import type { Position } from '../types';
@@ -26,13 +27,13 @@ export const missingSection: PaperRule = {
       if (!hit) {
         const bullet = `- ${canonicalLabel(label, undefined)} `;
         report({
-          message: `Missing section "${label}"; expected a bullet "- ${canonicalLabel(label, undefined)} …" in this paper.`,
+          ...msg('missingSection', { label, bullet: canonicalLabel(label, undefined) }),
           range: paper.heading.titleRange,
           // Not certain: it adds an empty section for the writer to fill in, so it stays out of fix-all.
-          fix: { title: `Add the "${label}" section`, edits: [insertInOrder(required, k, found, afterLast, bullet)] },
+          fix: { ...fixTitle('addSection', { label }), edits: [insertInOrder(required, k, found, afterLast, bullet)] },
         });
       } else if (hit.entry.text.text === '' && hit.entry.labelRange) {
-        report({ message: `Section "${label}" is empty; expected its summary text after the label.`, range: hit.entry.labelRange });
+        report({ ...msg('emptySection', { label }), range: hit.entry.labelRange });
       }
     });
   },

@@ -1,3 +1,4 @@
+import { fixTitle, msg } from '../l10n';
 import { thumbnailUrl } from '../arxiv';
 import { RuleId, type PaperRule } from './rule';
 
@@ -11,9 +12,9 @@ export const missingThumbnail: PaperRule = {
     const id = paper.arxiv?.id;
     const end = paper.heading.range.end;
     report({
-      message: 'The paper has no thumbnail; expected "![](…/social-thumbnails/papers/<id>.png)" below the heading.',
+      ...msg('missingThumbnail'),
       range: paper.heading.titleRange,
-      ...(id ? { fix: { title: `Add the thumbnail of ${id}`, edits: [{ range: { start: end, end }, newText: `\n\n![](${thumbnailUrl(id)})` }], certain: true } } : {}),
+      ...(id ? { fix: { ...fixTitle('addThumbnail', { id }), edits: [{ range: { start: end, end }, newText: `\n\n![](${thumbnailUrl(id)})` }], certain: true } } : {}),
     });
   },
 };

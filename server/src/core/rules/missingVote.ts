@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { RuleId, type PaperRule } from './rule';
 
 export const missingVote: PaperRule = {
@@ -7,6 +8,6 @@ export const missingVote: PaperRule = {
   description: 'A paper has no "Vote:" line.',
   check(paper, ctx, report) {
     if (ctx.legacy || paper.vote) return;
-    report({ message: 'The paper has no "Vote: <number>" line.', range: paper.heading.titleRange });
+    report({ ...msg('missingVote'), range: paper.heading.titleRange });
   },
 };

@@ -1,13 +1,14 @@
+import { fixTitle, msg, ref, type MessageId } from '../l10n';
 import { absUrl } from '../arxiv';
 import { RuleId, type PaperRule } from './rule';
 
 const REASON = {
-  pdf: 'a PDF link',
-  html: 'an HTML-version link',
-  http: 'plain http',
-  www: 'the www. host',
-  query: 'a query or fragment',
-} as const;
+  pdf: 'reasonPdf',
+  html: 'reasonHtml',
+  http: 'reasonHttp',
+  www: 'reasonWww',
+  query: 'reasonQuery',
+} as const satisfies Record<string, MessageId>;
 
 /** Works, but is not the canonical abstract link. */
 export const nonCanonicalArxivLink: PaperRule = {
@@ -21,9 +22,9 @@ export const nonCanonicalArxivLink: PaperRule = {
     const versioned = link.verdict.id.version ? `${link.verdict.id.id}v${link.verdict.id.version}` : link.verdict.id.id;
     const wanted = absUrl(versioned);
     report({
-      message: `The paper link uses ${REASON[link.verdict.reason]}; expected the abstract page ${wanted}.`,
+      ...msg('nonCanonicalLink', { reason: ref(REASON[link.verdict.reason]), url: wanted }),
       range: link.urlRange,
-      fix: { title: `Link to ${wanted}`, edits: [{ range: link.urlRange, newText: wanted }], certain: true },
+      fix: { ...fixTitle('linkTo', { url: wanted }), edits: [{ range: link.urlRange, newText: wanted }], certain: true },
     });
   },
 };

@@ -5,6 +5,7 @@ import type { DigestModel, Paper } from '../model';
 import type { DigestSettings } from '../settings';
 import type { Range, Severity } from '../types';
 import type { WorkspaceView } from '../workspace/workspaceIndex';
+import type { MessageRef } from '../l10n';
 
 export const RuleId = {
   missingSection: 'missing-section',
@@ -49,6 +50,8 @@ export interface TextEdit {
 /** A quick fix the adapter can offer as is. */
 export interface Fix {
   readonly title: string;
+  /** The title's message id, for adapters that render another language; `title` is its English text. */
+  readonly titleL10n?: MessageRef;
   readonly edits: readonly TextEdit[];
   /**
    * True when the edit is certainly right and loses nothing: only such fixes
@@ -62,10 +65,14 @@ export interface RelatedInfo {
   readonly uri?: string;
   readonly range: Range;
   readonly message: string;
+  /** The message's id, for adapters that render another language; `message` is its English text. */
+  readonly l10n?: MessageRef;
 }
 
 export interface Report {
   readonly message: string;
+  /** The message's id, for adapters that render another language; `message` is its English text. */
+  readonly l10n?: MessageRef;
   readonly range: Range;
   readonly related?: readonly RelatedInfo[];
   readonly fix?: Fix;

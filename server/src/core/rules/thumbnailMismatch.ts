@@ -1,3 +1,4 @@
+import { fixTitle, msg } from '../l10n';
 import { SOCIAL_THUMBNAIL, thumbnailUrl } from '../arxiv';
 import { RuleId, type PaperRule } from './rule';
 
@@ -13,10 +14,10 @@ export const thumbnailMismatch: PaperRule = {
     const shown = SOCIAL_THUMBNAIL.exec(thumb.url)?.[1];
     if (shown === undefined || shown.replace(/v\d+$/, '') === id) return;
     report({
-      message: `The thumbnail shows paper ${shown}, but this entry is ${id}.`,
+      ...msg('thumbnailMismatch', { shown, id }),
       range: thumb.urlRange,
       // Not certain: the link may be the wrong half, so it stays out of fix-all.
-      fix: { title: `Use the thumbnail of ${id}`, edits: [{ range: thumb.urlRange, newText: thumbnailUrl(id) }] },
+      fix: { ...fixTitle('useThumbnailOf', { id }), edits: [{ range: thumb.urlRange, newText: thumbnailUrl(id) }] },
     });
   },
 };

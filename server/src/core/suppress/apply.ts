@@ -4,6 +4,7 @@
 // from any comment still re-checks only its paper.
 
 import { effectiveLevel, isRuleId } from '../config/levels';
+import { msg, type MessageRef } from '../l10n';
 import type { DigestModel } from '../model';
 import { getRule, RuleId, type Issue } from '../rules';
 import type { DigestSettings } from '../settings';
@@ -84,11 +85,11 @@ export function postProcessIssues(model: DigestModel, issues: readonly Issue[], 
     for (const d of placed) {
       if (d.kind === 'enable') continue;
       if (d.all) {
-        if (!d.used.has(ALL)) out.push(unused(`The comment "digest-${d.kind}" suppresses nothing; remove it.`, d.range, unusedLevel));
+        if (!d.used.has(ALL)) out.push(unused(msg('suppressesNothing', { kind: d.kind }), d.range, unusedLevel));
         continue;
       }
       for (const r of d.rules) {
-        if (!d.used.has(r.id)) out.push(unused(`The comment "digest-${d.kind}" suppresses no "${r.id}" issue; remove "${r.id}" from it.`, d.rules.length === 1 ? d.range : r.range, unusedLevel));
+        if (!d.used.has(r.id)) out.push(unused(msg('suppressesNoRule', { kind: d.kind, rule: r.id }), d.rules.length === 1 ? d.range : r.range, unusedLevel));
       }
     }
   }
@@ -124,7 +125,7 @@ function place(d: Directive, line: number, invalidLevel: Severity | 'off', out: 
       out.push({
         rule: RuleId.invalidSuppression,
         severity: invalidLevel,
-        message: `The comment "digest-${d.kind}" names the unknown rule "${r.name}"; expected a rule id such as "${RuleId.invalidVote}" (see docs/rules.md).`,
+        ...msg('unknownRuleInComment', { kind: d.kind, name: r.name, example: RuleId.invalidVote }),
         range,
       });
     }
@@ -169,6 +170,6 @@ function regionStates(placed: readonly Placed[]): RegionState[] {
   return states;
 }
 
-function unused(message: string, range: Range, severity: Severity): Issue {
-  return { rule: RuleId.unusedSuppression, severity, message, range };
+function unused(message: { message: string; l10n: MessageRef }, range: Range, severity: Severity): Issue {
+  return { rule: RuleId.unusedSuppression, severity, ...message, range };
 }

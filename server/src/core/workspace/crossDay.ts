@@ -1,5 +1,6 @@
 // Shared wording and locations for papers listed in more than one digest:
 // used by the `listed-on-another-day` rule, the hover card and navigation.
+import { DEFAULT_LOCALE, ref, render, type Locale, type MessageRef } from '../l10n';
 
 import { escapeMarkdown } from '../features/hover';
 import type { DigestModel, PlacedPaper } from '../model';
@@ -22,7 +23,11 @@ export function fileName(uri: string): string {
 
 /** `2024-10-16 (2024-10-16.md, line 5)`. */
 export function describeListing(l: ListingKey): string {
-  return `${l.date ?? 'an undated day'} (${fileName(l.uri)}, line ${l.line + 1})`;
+  return render('en', listingMessage(l));
+}
+
+export function listingMessage(l: ListingKey): MessageRef {
+  return ref('listing', { date: l.date ?? ref('undatedDay'), file: fileName(l.uri), line: l.line + 1 });
 }
 
 export function headingRange(l: Pick<Listing, 'line' | 'headingEnd'>): Range {
@@ -38,7 +43,7 @@ export function otherListings(view: WorkspaceView, uri: string, id: string): rea
 const MAX_HOVER_LINKS = 10;
 
 /** The hover card's line naming the other days, each a link that opens the file at the paper. */
-export function otherDaysMarkdown(model: DigestModel, placed: PlacedPaper, view: WorkspaceView): string | undefined {
+export function otherDaysMarkdown(model: DigestModel, placed: PlacedPaper, view: WorkspaceView, locale: Locale = DEFAULT_LOCALE): string | undefined {
   const id = placed.paper.arxiv?.id;
   if (!id) return undefined;
   const others = otherListings(view, model.uri, id);
@@ -46,6 +51,6 @@ export function otherDaysMarkdown(model: DigestModel, placed: PlacedPaper, view:
   const links = others
     .slice(0, MAX_HOVER_LINKS)
     .map((l) => `[${escapeMarkdown(l.date ?? fileName(l.uri))}](<${l.uri}#L${l.line + 1}>)`);
-  const more = others.length > MAX_HOVER_LINKS ? `, and ${others.length - MAX_HOVER_LINKS} more` : '';
-  return `Also listed on ${links.join(', ')}${more}.`;
+  const more = others.length > MAX_HOVER_LINKS ? ref('hoverMoreListings', { count: others.length - MAX_HOVER_LINKS }) : '';
+  return render(locale, ref('hoverAlsoListedOn', { links, more }));
 }

@@ -5,7 +5,7 @@
 // and re-scan one file each.
 
 import { fileURLToPath } from 'node:url';
-import { matchesFilesPath, WorkspaceIndex, fileUri, type DigestModel, type DigestSettings, type WorkspaceView } from '../../core';
+import { matchesFilesPath, msg, WorkspaceIndex, fileUri, type DigestModel, type DigestSettings, type MessageRef, type WorkspaceView } from '../../core';
 import { crawlMarkdown } from './crawler';
 import { readMarkdownFile, MAX_INDEXED_FILE_BYTES } from './fileReader';
 
@@ -25,7 +25,8 @@ export interface IndexerHost {
   folders(): readonly string[];
   /** Folder-level settings: `digest.workspace.index` and `digest.files`. */
   settings(): Promise<DigestSettings>;
-  log(message: string): void;
+  /** `l10n`, when given, is the message's id for a server that speaks another language. */
+  log(message: string, l10n?: MessageRef): void;
   /** Something other open documents' diagnostics may depend on changed. */
   changed(): void;
   progress(): Promise<ProgressSink>;
@@ -87,7 +88,8 @@ export class WorkspaceIndexer {
   private crawl(): Promise<void> {
     const generation = ++this.generation;
     this.crawling = this.runCrawl(generation).catch((err) => {
-      this.host.log(`Indexing the workspace failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      const { message, l10n } = msg('logIndexFailed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      this.host.log(message, l10n);
     });
     return this.crawling;
   }
@@ -122,7 +124,8 @@ export class WorkspaceIndexer {
       // Build the symbol search tables now, so the first Ctrl+T after indexing is fast.
       this.index.prepareSearch();
       this.lastCrawlMs = performance.now() - started;
-      this.host.log(`Indexed ${this.index.size} digests (${paths.length} Markdown files) in ${Math.round(this.lastCrawlMs)} ms.`);
+      const { message, l10n } = msg('logIndexed', { digests: this.index.size, files: paths.length, ms: Math.round(this.lastCrawlMs) });
+      this.host.log(message, l10n);
     } finally {
       progress.done();
       if (!stopped()) {
