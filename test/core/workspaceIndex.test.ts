@@ -306,3 +306,25 @@ test('removeDiskUnder drops every disk copy in a folder, also under an open docu
   assert.deepEqual(index.files().map((f) => f.uri), ['file:///ws/older.md']);
   assert.equal(index.removeDiskUnder('file:///ws/old/'), false);
 });
+
+describe('WorkspaceIndex: days of one file', () => {
+  // Two days in one file, each with its own papers, as an archive in one file has.
+  const twoDays = `${digestText('2025-02-01', [{ id: '2502.00001', title: 'First Day One' }, { id: '2502.00002', title: 'First Day Two' }])}\n${digestText('2025-02-02', [{ id: '2502.00003', title: 'Second Day One' }])}`;
+  const grouped = (uri: string, index: WorkspaceIndex) => index.file(uri)!.days.map((d) => [d.date, d.papers.map((p) => p.id)]);
+  const expected = [
+    ['2025-02-01', ['2502.00001', '2502.00002']],
+    ['2025-02-02', ['2502.00003']],
+  ];
+
+  test('each day holds exactly its own papers, read from disk', () => {
+    const index = new WorkspaceIndex();
+    index.setDisk(A, twoDays);
+    assert.deepEqual(grouped(A, index), expected);
+  });
+
+  test('each day holds exactly its own papers, read from an open model', () => {
+    const index = new WorkspaceIndex();
+    index.setOpen(A, createLanguageService().getModel(doc(twoDays, A)));
+    assert.deepEqual(grouped(A, index), expected);
+  });
+});

@@ -61,12 +61,10 @@ function toFile(uri: string, source: IndexedFile['source'], scanned: ScannedDige
     return { ...fields, uri, date: day?.date, day: day?.text ?? '', search: searchKey(p.title, p.authors) };
   };
   const papers = scanned.papers.map(toListing);
-  const days = scanned.days.map((d, i) => ({
-    line: d.line,
-    text: d.text,
-    date: d.date,
-    papers: papers.filter((_, j) => scanned.papers[j]!.dayIndex === i),
-  }));
+  // One pass over the papers, not one per day: an open archive of thousands of days is re-indexed per keystroke.
+  const byDay: Listing[][] = scanned.days.map(() => []);
+  scanned.papers.forEach((p, j) => byDay[p.dayIndex]?.push(papers[j]!));
+  const days = scanned.days.map((d, i) => ({ line: d.line, text: d.text, date: d.date, papers: byDay[i]! }));
   const signature = papers.map((p) => `${p.id ?? ''}@${p.date ?? ''}:${p.line}`).join('|');
   return { uri, source, days, papers, signature };
 }
