@@ -112,8 +112,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Dig
     },
     getCompletions(doc, position, settings = defaultSettings, token = noCancellation) {
       const model = getModel(doc, settings);
-      if (!model || token.isCancellationRequested) return [];
-      return getCompletions({ model, lineText: lineReader(doc.getText()), position, settings, today: (options.now ?? (() => new Date()))() }, token);
+      const parser = entries.get(doc.uri)?.parser;
+      if (!model || !parser || token.isCancellationRequested) return [];
+      // The parser holds this version's text by block: a line costs one block, not a join of the document.
+      const lineText = (line: number): string => parser.lineText(line);
+      return getCompletions({ model, lineText, position, settings, today: (options.now ?? (() => new Date()))() }, token);
     },
     forget(uri) {
       entries.delete(uri);
@@ -121,19 +124,5 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Dig
     lastParsedBlocks(uri) {
       return entries.get(uri)?.parser.lastParsedBlocks ?? 0;
     },
-  };
-}
-
-/** Reads single lines of a text without splitting all of it. */
-function lineReader(text: string): (line: number) => string {
-  return (line) => {
-    let start = 0;
-    for (let i = 0; i < line; i++) {
-      const nl = text.indexOf('\n', start);
-      if (nl === -1) return '';
-      start = nl + 1;
-    }
-    const end = text.indexOf('\n', start);
-    return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
   };
 }

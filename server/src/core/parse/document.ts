@@ -5,6 +5,7 @@
 
 import type { DigestModel, ParsedBlock, PlacedBlock, PlacedDay, PlacedPaper } from '../model';
 import { parseBlock } from './block';
+import { LineIndex } from './lineIndex';
 import type { ChangeSpan, TextSource } from '../types';
 import { splitText } from './split';
 
@@ -19,6 +20,8 @@ interface Slot {
 
 export class IncrementalParser {
   private slots: Slot[] = [];
+  /** Where each slot's block starts, for the last parse. */
+  private placed: readonly PlacedBlock[] = [];
   private textLength = 0;
   /** How many blocks the last call parsed afresh; read by tests and the benchmark. */
   lastParsedBlocks = 0;
@@ -75,7 +78,24 @@ export class IncrementalParser {
     this.slots = slots;
     this.textLength = text.length;
     this.lastParsedBlocks = parsed;
-    return assemble(uri, version, place(slots), reason);
+    this.placed = place(slots);
+    return assemble(uri, version, this.placed, reason);
+  }
+
+  /**
+   * Line `line` of the last parsed text, without its line break (`\r\n`, `\r`
+   * or `\n`), or '' past the end. Reads only the block that holds the line.
+   */
+  lineText(line: number): string {
+    let lo = 0;
+    let hi = this.placed.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.placed[mid]!.line <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    const slot = this.slots[lo];
+    return slot ? new LineIndex(slot.text).lineText(line - this.placed[lo]!.line) : '';
   }
 
   /** Blocks wholly before `start`, less the last one, which may now run on. */
@@ -163,7 +183,7 @@ function place(slots: readonly Slot[]): PlacedBlock[] {
   return placed;
 }
 
-function assemble(uri: string, version: number, blocks: PlacedBlock[], reason: DigestReason): DigestModel {
+function assemble(uri: string, version: number, blocks: readonly PlacedBlock[], reason: DigestReason): DigestModel {
   const days: PlacedDay[] = [];
   const papers: PlacedPaper[] = [];
   let dayIndex = -1;
