@@ -147,12 +147,14 @@ function scheduleValidation(doc: TrackedDocument): void {
 const validate = safely('validation', undefined, async (uri: string) => {
   const doc = documents.get(uri);
   if (!doc) return;
+  // The document object is updated in place, so remember the version this validation is for.
+  const version = doc.version;
   const token = validations.next(uri);
   const { settings: docSettings, ignored } = await settingsFor(uri);
   // Let queued messages in: a newer version arriving now cancels this validation.
   await yieldToEventLoop();
   const current = documents.get(uri);
-  if (token.isCancellationRequested || !current || current.version !== doc.version) return;
+  if (token.isCancellationRequested || !current || current.version !== version) return;
   // After shutdown the server publishes nothing more.
   if (gate?.isShutDown) return;
   const view = indexer.view();
