@@ -67,12 +67,25 @@ export class RawLspClient {
 
   /** Resolves with the first received message (from `since`) that `accept` takes. */
   waitFor(accept: (m: WireMessage) => boolean, what: string, since = 0, ms = TIMEOUT_MS): Promise<WireMessage> {
+    return this.until(() => this.received.slice(since).find(accept), what, ms);
+  }
+
+  /**
+   * Resolves with stderr once it matches `pattern`. stderr and stdout are two
+   * pipes: a log written before a response may still arrive after it.
+   */
+  waitForStderr(pattern: RegExp, ms = TIMEOUT_MS): Promise<string> {
+    return this.until(() => (pattern.test(this.stderr) ? this.stderr : undefined), `stderr to match ${pattern}`, ms);
+  }
+
+  /** Resolves with the first defined value of `read`, checked on every output of the server. */
+  private until<T>(read: () => T | undefined, what: string, ms: number): Promise<T> {
     return withTimeout(new Promise((resolve) => {
       const check = (): void => {
-        const m = this.received.slice(since).find(accept);
-        if (m) {
+        const value = read();
+        if (value !== undefined) {
           this.listeners.splice(this.listeners.indexOf(check), 1);
-          resolve(m);
+          resolve(value);
         }
       };
       this.listeners.push(check);

@@ -56,7 +56,7 @@ describe('framing: the server logs bad frames and keeps answering', SLOW, () => 
         client.writeRaw(bad(100));
         const answer = await client.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///none.md' } });
         assert.deepEqual(answer.result, []);
-        assert.match(client.stderr, /\[digest\] /);
+        assert.match(await client.waitForStderr(/\[digest\] /), /\[digest\] /);
         assert.equal(client.exitCode, undefined, 'still running');
       } finally {
         await client.kill();
