@@ -316,6 +316,13 @@ describe('WorkspaceIndex: days of one file', () => {
     ['2025-02-02', ['2502.00003']],
   ];
 
+  test('a digest by digest.files without a day heading: its paper is listed, under no day', () => {
+    const index = new WorkspaceIndex();
+    index.setDisk(A, '### [No Day](https://arxiv.org/abs/2502.00009)\n\nVote: 3\n', 'setting');
+    assert.deepEqual(index.file(A)!.papers.map((p) => [p.id, p.date, p.day]), [['2502.00009', undefined, '']]);
+    assert.deepEqual(index.file(A)!.days, []);
+  });
+
   test('each day holds exactly its own papers, read from disk', () => {
     const index = new WorkspaceIndex();
     index.setDisk(A, twoDays);
