@@ -33,7 +33,7 @@ function rssMb(pid) {
 
 /** The server over stdio with `folder` as its workspace; settings answer workspace/configuration. */
 async function startServer(folder, settings = {}) {
-  const child = spawn(process.execPath, ['--expose-gc', SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--expose-gc', SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, DIGEST_BENCH: '1' } });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const diagnostics = [];
   const waiters = [];
@@ -105,14 +105,17 @@ async function coldCorpus(files) {
   }
   await sleep(300);
   const withIndex = rssMb(server.child.pid);
+  // After the RSS reading: digest/benchMemory forces a GC.
+  const heapWith = await server.conn.sendRequest('digest/benchMemory');
   await server.stop();
 
   const off = await startServer(CORPUS, { workspace: { index: false } });
   await off.conn.sendRequest('digest/indexStatus');
   await sleep(300);
   const withoutIndex = rssMb(off.child.pid);
+  const heapWithout = await off.conn.sendRequest('digest/benchMemory');
   await off.stop();
-  return { remarkMs, coldMs, papers: done.papers, inTree, days: tree.days.length, dupListings: found.length, queryMax: Math.max(...queryTimes), queryMedian: median(queryTimes), withIndex, withoutIndex };
+  return { remarkMs, coldMs, papers: done.papers, inTree, days: tree.days.length, dupListings: found.length, queryMax: Math.max(...queryTimes), queryMedian: median(queryTimes), withIndex, withoutIndex, heapWith, heapWithout };
 }
 
 /** Re-index after one file changes on disk: didChangeWatchedFiles → the open digest's diagnostics change. */
@@ -251,6 +254,11 @@ export async function runWorkspaceBench() {
     ['re-index 1 file → diagnostics, p95', ms(reindex.p95), ''],
     ['server RSS, index off', `${cold.withoutIndex.toFixed(1)} MB`, ''],
     ['server RSS, corpus indexed', `${cold.withIndex.toFixed(1)} MB`, `+${(cold.withIndex - cold.withoutIndex).toFixed(1)} MB`],
+    [
+      'heap used after a forced GC, indexed',
+      `${(cold.heapWith.heapUsed / 1e6).toFixed(1)} MB`,
+      `+${((cold.heapWith.heapUsed - cold.heapWithout.heapUsed) / 1e6).toFixed(1)} MB; young generation ${(cold.heapWith.newSpace / 1e6).toFixed(1)} MB (index off: ${(cold.heapWithout.newSpace / 1e6).toFixed(1)} MB)`,
+    ],
     [`synthetic: ${SYNTHETIC_FILES} files, index`, ms(syn.indexMs), `${syn.papers} papers`],
     [`synthetic: keystroke p95 while indexing`, ms(percentile(syn.keystrokes, 95)), `${syn.keystrokes.length} keystrokes`],
     [`synthetic: keystroke p95 once indexed`, ms(percentile(syn.idleKeystrokes, 95)), 'baseline, same document and run'],

@@ -256,6 +256,24 @@ describe('URI spelling', () => {
   });
 });
 
+describe('title words in any order', () => {
+  const index = new WorkspaceIndex();
+  index.setDisk('file:///ws/w.md', digestText('2025-02-01', [
+    { id: '2502.00001', title: 'Video-LLaVA: Learning United Visual Representation', authors: 'Bin Lin' },
+    { id: '2502.00002', title: 'Unrelated Title', authors: 'Llava Video' },
+  ]));
+  const scores = (q: string) => index.searchSymbols(q).map((m) => [m.listing.id, m.score]);
+
+  test('words split by punctuation match in any order, above an author with those words', () => {
+    assert.deepEqual(scores('llava video'), [['2502.00001', 500], ['2502.00002', 400]]);
+    assert.deepEqual(scores('represent unit'), [['2502.00001', 500]]);
+  });
+
+  test('a term that is not the start of a title word is no title-words match', () => {
+    assert.deepEqual(scores('nited isual').map(([id, score]) => [id, (score as number) < 400]), [['2502.00001', true]]);
+  });
+});
+
 describe('SearchIndex', () => {
   test('answers exactly as the linear search, on queries of every band', () => {
     const index = new WorkspaceIndex();

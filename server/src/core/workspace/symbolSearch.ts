@@ -31,15 +31,21 @@ const ID_QUERY = /^(?:arxiv:)?(\d{4}\.\d{1,5}|[a-z][a-z-]*(?:\.[a-z]{2})?\/\d{1,
 export interface SearchKey {
   /** Lower-cased title. */
   readonly title: string;
-  /** ` word word …`: the title's words, each after one space, for word-prefix tests. */
-  readonly words: string;
   /** Lower-cased author names joined by newlines. */
   readonly authors: string;
 }
 
 export function searchKey(title: string, authors: readonly string[]): SearchKey {
   const lower = title.normalize('NFKC').toLowerCase();
-  return { title: lower, words: ` ${lower.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`, authors: authors.join('\n').toLowerCase() };
+  return { title: lower, authors: authors.join('\n').toLowerCase() };
+}
+
+/**
+ * ` word word …`: a lower-cased title's words, each after one space, for
+ * word-prefix tests. Made per candidate, not kept: 5,488 papers kept 1.5 MB of them.
+ */
+function titleWords(lowerTitle: string): string {
+  return ` ${lowerTitle.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
 }
 
 /** Letters and digits, ASCII fast, everything above ASCII counted as a letter. */
@@ -89,7 +95,10 @@ function exactScore(l: Listing, q: Query): number | undefined {
   if (k.title.startsWith(q.text)) return Score.titlePrefix;
   const at = k.title.indexOf(q.text);
   if (at > 0) return !isWordChar(k.title.charCodeAt(at - 1)) ? Score.titleWordStart : Score.titleSubstring;
-  if (q.terms.length > 1 && q.terms.every((t) => k.words.includes(` ${t}`))) return Score.titleWords;
+  if (q.terms.length > 1 && q.terms.every((t) => k.title.includes(t))) {
+    const words = titleWords(k.title);
+    if (q.terms.every((t) => words.includes(` ${t}`))) return Score.titleWords;
+  }
   if (k.authors.includes(q.text)) return Score.author;
   // Every word in one author's name; the blob test first, as splitting 150k author lists per query is slow.
   if (q.terms.length > 1 && q.terms.every((t) => k.authors.includes(t)) && k.authors.split('\n').some((a) => q.terms.every((t) => a.includes(t)))) return Score.author;
@@ -195,18 +204,16 @@ class Blob {
 
 /**
  * The same answers as `searchListings`, for large workspaces: native substring
- * scans over joined titles, words, authors and ids pick the candidates, and
+ * scans over joined titles, authors and ids pick the candidates, and
  * only those are scored. Build one per index revision.
  */
 export class SearchIndex {
   private readonly titles: Blob;
-  private readonly words: Blob;
   private readonly authors: Blob;
   private readonly ids: Blob;
 
   constructor(private readonly listings: readonly Listing[]) {
     this.titles = new Blob(listings.map((l) => l.search.title));
-    this.words = new Blob(listings.map((l) => l.search.words));
     this.authors = new Blob(listings.map((l) => l.search.authors));
     this.ids = new Blob(listings.map((l) => l.id ?? ''));
   }
@@ -229,7 +236,8 @@ export class SearchIndex {
     this.titles.each(q.text, consider);
     this.authors.each(q.text, consider);
     if (q.terms.length > 1) {
-      this.words.each(q.terms[0]!, consider);
+      // A term without spaces inside a title's words lies inside the title itself.
+      this.titles.each(q.terms[0]!, consider);
       this.authors.each(q.terms[0]!, consider);
     }
     if (matches.length < limit) {
