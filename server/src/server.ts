@@ -44,6 +44,7 @@ const papersChanged = papersChangedNotifier(connection);
 const indexer = new WorkspaceIndexer({
   folders: () => workspaceFolders,
   settings: () => settings.get(workspaceFolders[0] ? pathToFileURL(workspaceFolders[0]).href : ''),
+  fileConfig: (path) => configs.forPath(path),
   log: (message, l10n) => connection.console.log(localize(locale, message, l10n)),
   changed: () => revalidateOpen(undefined),
   progress: () => progressFor(connection, clientCaps)(),
@@ -126,6 +127,7 @@ function configFilesChanged(uris: readonly string[]): void {
   if (!uris.some((uri) => CONFIG_FILE_NAMES.some((name) => uri.endsWith(`/${name}`)))) return;
   configs.clear();
   for (const doc of documents.all()) scheduleValidation(doc);
+  void indexer.configChanged();
 }
 
 // Coalesces bursts of edits: one validation per document per turn of the event loop.
@@ -158,7 +160,7 @@ const validate = safely('validation', undefined, async (uri: string) => {
   // After shutdown the server publishes nothing more.
   if (gate?.isShutDown) return;
   const view = indexer.view();
-  if (view && indexer.openChanged(uri, service.getModel(current, docSettings))) revalidateOpen(uri);
+  if (view && indexer.openChanged(uri, ignored ? undefined : service.getModel(current, docSettings))) revalidateOpen(uri);
   const issues = ignored ? [] : service.computeDiagnostics(current, docSettings, token, view);
   if (!issues || token.isCancellationRequested) return;
   await connection.sendDiagnostics({ uri, version: current.version, diagnostics: issues.map((i) => toDiagnostic(i, uri, locale)) });

@@ -37,6 +37,17 @@ function newestMtime(dir: string): number {
 }
 
 /** Builds the server bundle when it is missing or older than its sources. */
+/** Polls `probe` until it gives a value, failing after TIMEOUT_MS. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  const end = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 export function ensureServerBuilt(): void {
   const stale = !existsSync(SERVER_JS) || statSync(SERVER_JS).mtimeMs < newestMtime(join(REPO_ROOT, 'server', 'src'));
   if (!stale) return;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Location, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver-protocol/node';
 import { fileUri, type PapersResult } from '../../server/src/core';
 import { digestText, lineOf } from '../helpers/digest';
-import { ensureServerBuilt, LspClient, TIMEOUT_MS } from '../helpers/lspClient';
+import { ensureServerBuilt, LspClient, until } from '../helpers/lspClient';
 import { REPO_ROOT } from '../helpers/paths';
 
 const SHARED = '2501.00042';
@@ -19,16 +19,6 @@ const SLOW = { timeout: 120_000 };
 const FILE_CHANGE = { created: 1, changed: 2, deleted: 3 } as const;
 
 const crossDay = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'listed-on-another-day');
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const end = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 before(() => ensureServerBuilt());
 

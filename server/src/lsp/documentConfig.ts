@@ -49,6 +49,14 @@ export class DocumentConfigs {
     return { settings: applyConfig(base, config), ignored: isIgnored(path, config) };
   }
 
+  /** For the workspace index: a closed file's `files` globs and whether it is ignored; problems are published too. */
+  forPath(path: string): { files: readonly string[]; ignored: boolean } {
+    const config = this.configOf(pathToFileURL(path).href);
+    if (config === NO_CONFIG) return { files: [], ignored: false };
+    this.publish(config);
+    return { files: config.files ?? [], ignored: isIgnored(path, config) };
+  }
+
   private configOf(uri: string): ResolvedConfig {
     if (!uri.startsWith('file:')) return NO_CONFIG;
     let path: string;

@@ -25,11 +25,18 @@ export interface IndexerHost {
   folders(): readonly string[];
   /** Folder-level settings: `digest.workspace.index` and `digest.files`. */
   settings(): Promise<DigestSettings>;
+  /** What the file's .digest-lint.jsonc says of it: its `files` globs (absolute) and whether `ignores` excludes it. */
+  fileConfig(path: string): FileConfig;
   /** `l10n`, when given, is the message's id for a server that speaks another language. */
   log(message: string, l10n?: MessageRef): void;
   /** Something other open documents' diagnostics may depend on changed. */
   changed(): void;
   progress(): Promise<ProgressSink>;
+}
+
+export interface FileConfig {
+  readonly files: readonly string[];
+  readonly ignored: boolean;
 }
 
 export type FileChange = { readonly kind: 'created' | 'changed' | 'deleted'; readonly uri: string };
@@ -78,6 +85,11 @@ export class WorkspaceIndexer {
       return;
     }
     if (!wasEnabled || filesChanged) await this.crawl();
+  }
+
+  /** A config file changed: its `files` and `ignores` may take files in or out, so crawl again. */
+  async configChanged(): Promise<void> {
+    if (this.enabled) await this.crawl();
   }
 
   /** Resolves when the crawl under way (if any) has finished. */
@@ -135,14 +147,19 @@ export class WorkspaceIndexer {
     }
   }
 
-  private reasonFor(path: string): 'setting' | undefined {
-    return matchesFilesPath(path, this.files, this.host.folders().map((f) => f.replace(/\/$/, ''))) ? 'setting' : undefined;
+  /** `digest.files` and the config file's `files` name digests without a day heading, as the CLI finds them. */
+  private reasonFor(path: string, config: FileConfig): 'setting' | undefined {
+    const folders = this.host.folders().map((f) => f.replace(/\/$/, ''));
+    return matchesFilesPath(path, this.files, folders) || matchesFilesPath(path, config.files, []) ? 'setting' : undefined;
   }
 
   /** Puts one read result into the index; true when its listings changed. */
   private apply(path: string, result: Awaited<ReturnType<typeof readMarkdownFile>>): boolean {
     const uri = fileUri(path);
-    if (result.ok) return this.index.setDisk(uri, result.text, this.reasonFor(path));
+    const config = this.host.fileConfig(path);
+    // A file the config ignores is no digest to the CLI, so it lists nothing here either.
+    if (config.ignored) return this.index.removeDisk(uri);
+    if (result.ok) return this.index.setDisk(uri, result.text, this.reasonFor(path, config));
     this.host.log(`Not indexing ${path}: ${result.reason}.`);
     return this.index.removeDisk(uri);
   }
