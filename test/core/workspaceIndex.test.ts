@@ -341,6 +341,19 @@ describe('WorkspaceIndex: days of one file', () => {
     assert.deepEqual(index.file(A)!.days, []);
   });
 
+  test('the papers tree lists papers above any day heading under the file name, undated, after the days', () => {
+    const index = new WorkspaceIndex();
+    index.setDisk('file:///ws/notes/reading%20list.md', '### [No Day](https://arxiv.org/abs/2502.00009)\n\nVote: 3\n\n### [Also No Day](https://arxiv.org/abs/2502.00010)\n', 'setting');
+    index.setDisk(B, digestText('2025-02-01', [{ id: '2502.00001', title: 'Dated Paper' }]));
+    const tree = papersTree(index.files());
+    assert.deepEqual(tree.days.map((d) => [d.date, d.label, d.line, d.papers.map((p) => p.id)]), [
+      ['2025-02-01', 'Daily Papers (2025-02-01)', 0, ['2502.00001']],
+      [null, 'reading list.md', 0, ['2502.00009', '2502.00010']],
+    ]);
+    assert.deepEqual(papersTree(index.files(), { query: 'also no' }).days.map((d) => [d.label, d.papers.map((p) => p.id)]), [['reading list.md', ['2502.00010']]]);
+    assert.deepEqual(papersTree(index.files(), { query: 'dated' }).days.map((d) => d.label), ['Daily Papers (2025-02-01)']);
+  });
+
   test('each day holds exactly its own papers, read from disk', () => {
     const index = new WorkspaceIndex();
     index.setDisk(A, twoDays);

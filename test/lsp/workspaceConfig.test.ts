@@ -65,8 +65,8 @@ describe('workspace index and .digest-lint.jsonc', SLOW, () => {
 
   test('an ignored file lists nothing; a file named by `files` is indexed without a day heading', async () => {
     const tree = await client.request<PapersResult>('digest/papers', {});
-    // The archive's day is absent; the note has no day, so the tree (days only) does not show it.
-    assert.deepEqual(tree.days.map((d) => d.date), ['2025-02-10']);
+    // The archive's day is absent; the note's paper, above any day heading, is listed under its file name.
+    assert.deepEqual(tree.days.map((d) => [d.date, d.label]), [['2025-02-10', 'Daily Papers (2025-02-10)'], [null, 'reading.md']]);
     const found = await client.request<SymbolInformation[]>('workspace/symbol', { query: SHARED });
     assert.deepEqual(found.map((s) => s.location.uri), [fileUri(join(dir, 'days', '2025-02-10.md'))]);
     const note = await client.request<SymbolInformation[]>('workspace/symbol', { query: HEADINGLESS });

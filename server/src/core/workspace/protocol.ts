@@ -23,9 +23,9 @@ export interface PaperNode {
 }
 
 export interface DayNode {
-  /** `YYYY-MM-DD`, or null for an invalid day heading. */
+  /** `YYYY-MM-DD`, or null for an invalid day heading and for papers above any day heading. */
   readonly date: string | null;
-  /** The heading text, e.g. `Daily Papers (2025-05-09)`. */
+  /** The heading text, e.g. `Daily Papers (2025-05-09)`; the file name for papers above any day heading. */
   readonly label: string;
   readonly uri: string;
   readonly line: number;
