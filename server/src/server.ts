@@ -34,7 +34,7 @@ let workspaceFolders: string[] = [];
 const service = createLanguageService({ workspaceFolders: () => workspaceFolders });
 let settings = new SettingsStore(connection, false);
 let canRegisterConfigChange = false;
-const configs = new DocumentConfigs(connection, () => workspaceFolders);
+const configs = new DocumentConfigs(connection, () => workspaceFolders, () => locale);
 let canResolveEdits = false;
 let canWatchFiles = false;
 let clientCaps: ClientCapabilities = {};
