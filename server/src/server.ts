@@ -46,7 +46,7 @@ const indexer = new WorkspaceIndexer({
   settings: () => settings.get(workspaceFolders[0] ? pathToFileURL(workspaceFolders[0]).href : ''),
   log: (message, l10n) => connection.console.log(localize(locale, message, l10n)),
   changed: () => revalidateOpen(undefined),
-  progress: () => progressFor(connection, clientCaps)(),
+  progress: () => progressFor(connection, clientCaps, () => locale)(),
 });
 
 /** The editor settings with the document's .digest-lint.jsonc over them, as the CLI resolves it. */

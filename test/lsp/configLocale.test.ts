@@ -1,6 +1,7 @@
 // The server renders the problems of a .digest-lint.jsonc file and its own
 // workspace-index log lines in the language chosen at initialize, like every
-// other message: Korean for `locale: "ko"`, English otherwise.
+// other message: Korean for `locale: "ko"`, English otherwise. So is the
+// work-done progress shown while the workspace is indexed.
 
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +21,8 @@ const DIGEST = digestText('2025-02-03', [{ id: '2502.00001', title: 'One' }]);
 interface Session {
   readonly config: readonly Diagnostic[];
   readonly logs: readonly string[];
+  /** The title and message of the index's work-done progress `begin`. */
+  readonly progress: string;
 }
 
 function workspace(): { root: string; dispose(): void } {
@@ -35,9 +38,13 @@ function workspace(): { root: string; dispose(): void } {
 async function session(root: string, init: Record<string, unknown>): Promise<Session> {
   ensureServerBuilt();
   const client = LspClient.start();
+  const begins: string[] = [];
+  client.connection.onNotification('$/progress', (p: { value?: { kind?: string; title?: string; message?: string } }) => {
+    if (p.value?.kind === 'begin') begins.push(`${p.value.title} | ${p.value.message}`);
+  });
   try {
     const folder = pathToFileURL(root).href;
-    await client.request('initialize', { processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'ws' }], capabilities: {}, ...init });
+    await client.request('initialize', { processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'ws' }], capabilities: { window: { workDoneProgress: true } }, ...init });
     const configUri = pathToFileURL(join(root, '.digest-lint.jsonc')).href;
     const config = client.diagnostics(configUri, () => true);
     await client.notify('initialized', {});
@@ -56,7 +63,7 @@ async function session(root: string, init: Record<string, unknown>): Promise<Ses
       20_000,
       'the index summary log line',
     );
-    return { config: diagnostics, logs: client.logs.map((l) => l.message) };
+    return { config: diagnostics, logs: client.logs.map((l) => l.message), progress: begins.join('\n') };
   } finally {
     await client.kill();
   }
@@ -81,6 +88,7 @@ describe('config problems and index logs in the client locale', SLOW, () => {
     assert.equal(binary, `${join(ws.root, 'bin.md')}를 색인하지 않습니다(이진 파일임).`);
     assert.ok(s.logs.some((l) => /^Markdown 파일 2개에서 다이제스트 1개를 \d+ms 만에 색인했습니다\.$/.test(l)), s.logs.join('\n'));
     assert.ok(!s.logs.some((l) => /Not indexing|Indexed/.test(l)), s.logs.join('\n'));
+    assert.equal(s.progress, '다이제스트 색인 중 | Markdown 파일 2개');
   });
 
   test('locale "en" and no locale: the same diagnostics and log lines in English', async () => {
@@ -95,6 +103,7 @@ describe('config problems and index logs in the client locale', SLOW, () => {
         ],
       );
       assert.equal(s.logs.find((l) => l.includes('bin.md')), `Not indexing ${join(ws.root, 'bin.md')}: binary content.`);
+      assert.equal(s.progress, 'Indexing digests | 2 Markdown files');
     }
   });
 });

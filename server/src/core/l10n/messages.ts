@@ -248,6 +248,10 @@ Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings;
   readerNotUtf8: 'not valid UTF-8',
   readerGone: 'it no longer exists',
   readerCannotRead: 'it cannot be read ({error})',
+  // work-done progress while the workspace is indexed
+  progressIndexing: 'Indexing digests',
+  progressMarkdownFiles: '{count} Markdown files',
+  progressFiles: '{done}/{total} files',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -469,4 +473,7 @@ export const ko: { readonly [K in MessageId]: string } = {
   readerNotUtf8: '올바른 UTF-8이 아님',
   readerGone: '파일이 더 이상 없음',
   readerCannotRead: '읽을 수 없음({error})',
+  progressIndexing: '다이제스트 색인 중',
+  progressMarkdownFiles: 'Markdown 파일 {count}개',
+  progressFiles: '파일 {total}개 중 {done}개',
 };
