@@ -2,13 +2,14 @@
 // errors, paths it cannot check, usage errors (the language is picked before
 // the arguments are parsed), --help, --fix refusals and --max-warnings.
 
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureCliBuilt, runCli, tempTree } from '../helpers/cli';
 import { digestText } from '../helpers/digest';
 import { localeArg, USAGE } from '../../server/src/cli/args';
+import { runCli as runInProcess } from '../../server/src/cli/run';
 
 const clean = digestText('2025-01-23', [{ id: '2501.00001', title: 'Clean' }]);
 /** One fixable error (the letter O in the id). */
@@ -50,6 +51,15 @@ describe('digest-lint messages in Korean and English', () => {
       assert.equal(r.status, 2, r.stderr);
       assert.equal(r.stderr, `digest-lint: config error: ${configPath}:2:14: unknown rule "no-such-rule"; see docs/rules.md for the rule ids.\n`);
     }
+  });
+
+  test('--config naming a folder: exit 2 and a Korean reason, not node\'s English', () => {
+    const folder = join(tree.root, 'empty');
+    const ko = runCli(['clean.md', '--config', 'empty', '--locale', 'ko'], tree.root);
+    assert.equal(ko.status, 2);
+    assert.equal(ko.stderr, `digest-lint: 설정 파일 오류: ${folder}:1:1: 설정 파일을 읽을 수 없습니다: ${folder}는 디렉터리입니다\n`);
+    const en = runCli(['clean.md', '--config', 'empty'], tree.root);
+    assert.equal(en.stderr, `digest-lint: config error: ${folder}:1:1: cannot read the config file: ${folder} is a directory\n`);
   });
 
   test('a missing path, a glob with no match and a folder with no Markdown: exit 2, one line each in Korean or English', () => {
@@ -155,5 +165,30 @@ describe('localeArg', () => {
     assert.equal(localeArg(['--', '--locale', 'ko']), undefined);
     assert.equal(localeArg(['--locale']), undefined);
     assert.equal(localeArg([]), undefined);
+  });
+});
+
+describe('the progress line on a terminal', () => {
+  const tree = tempTree({ 'a.md': clean, 'b.md': clean, 'c.md': clean });
+  after(() => tree.dispose());
+
+  /** stderr of an in-process run on a TTY, with a clock that moves 700 ms at every reading. */
+  async function progress(locale: string): Promise<string> {
+    let clock = 0;
+    const now = mock.method(Date, 'now', () => (clock += 700));
+    let err = '';
+    try {
+      const io = { cwd: tree.root, env: {}, stdout: { write: () => true }, stderr: { isTTY: true, write: (s: string) => (err += s) } };
+      assert.equal(await runInProcess(['--locale', locale], io), 0);
+    } finally {
+      now.mock.restore();
+    }
+    return err;
+  }
+
+  test('after a second it counts the files checked, in the chosen language, and clears itself', async () => {
+    // Readings: start 700; a.md 1400 (too early); b.md 2100 and c.md 2800 show the count.
+    assert.equal(await progress('ko'), '\r\u001b[Kdigest-lint: 검사 중: 파일 3개 중 1개\r\u001b[Kdigest-lint: 검사 중: 파일 3개 중 2개\r\u001b[K');
+    assert.equal(await progress('en'), '\r\u001b[Kdigest-lint: checked 1/3 files\r\u001b[Kdigest-lint: checked 2/3 files\r\u001b[K');
   });
 });

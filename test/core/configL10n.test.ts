@@ -47,7 +47,7 @@ test('rules: an unknown rule and a bad severity, in both languages', () => {
 test('an empty file, a file that is not an object, and JSON syntax errors', () => {
   const empty = checked(parseConfigFile('/r/x.json', '  \n').problems);
   assert.equal(empty[0]?.message, 'the file is empty; expected a JSON object such as { "rules": {} }.');
-  assert.equal(ko(empty[0]), '파일이 비어 있습니다. { "rules": {} } 같은 JSON 객체를 쓰세요.');
+  assert.equal(ko(empty[0]), '설정 파일이 비어 있습니다. { "rules": {} } 같은 JSON 객체를 쓰세요.');
   const array = checked(parseConfigFile('/r/x.json', '[1]').problems);
   assert.equal(array[0]?.message, 'expected a JSON object, found an array.');
   assert.equal(ko(array[0]), '설정 파일은 JSON 객체여야 합니다. 지금은 배열입니다.');
@@ -90,6 +90,7 @@ test('resolving: a missing or unreadable file and a broken extends chain, in bot
   const resolver = new ConfigResolver({
     readFile: (path) => {
       if (path === '/r/locked.jsonc') throw new Error('EACCES: permission denied');
+      if (path === '/r/folder.jsonc') throw Object.assign(new Error('/r/folder.jsonc is a directory'), { code: 'EISDIR' });
       return files[path];
     },
   });
@@ -104,6 +105,9 @@ test('resolving: a missing or unreadable file and a broken extends chain, in bot
   const locked = problem('/r/locked.jsonc');
   assert.equal(locked.message, 'cannot read the config file: EACCES: permission denied');
   assert.equal(ko(locked), '설정 파일을 읽을 수 없습니다: EACCES: permission denied');
+  const folder = problem('/r/folder.jsonc');
+  assert.equal(folder.message, 'cannot read the config file: /r/folder.jsonc is a directory');
+  assert.equal(ko(folder), '설정 파일을 읽을 수 없습니다: /r/folder.jsonc는 디렉터리입니다');
   const cycle = problem('/r/a.jsonc');
   assert.equal(cycle.message, '"extends" forms a cycle through /r/a.jsonc.');
   assert.equal(ko(cycle), '"extends"가 /r/a.jsonc를 거쳐 순환합니다.');

@@ -8,7 +8,7 @@ import { mergeLayers, type RuleLayer } from './levels';
 import { CONFIG_FILE_NAMES, parseConfigFile, type ConfigFileContent, type ConfigProblem } from './configFile';
 import type { DigestSettings } from '../settings';
 import { matchesFilesPath } from '../detect';
-import { msgOf, ref, type MessageRef } from '../l10n';
+import { msgOf, ref, type ArgValue, type MessageRef } from '../l10n';
 
 /** What the core needs from a file system. */
 export interface ConfigFileReader {
@@ -89,7 +89,7 @@ export class ConfigResolver {
     try {
       text = this.reader.readFile(file);
     } catch (err) {
-      return problemOnly(file, ref('cfgCannotRead', { error: err instanceof Error ? err.message : String(err) }));
+      return problemOnly(file, ref('cfgCannotRead', { error: readFailure(file, err) }));
     }
     if (text === undefined) return problemOnly(file, ref('cfgMissing'));
     const own = parseConfigFile(file, text);
@@ -123,6 +123,12 @@ export class ConfigResolver {
     if (!exists) return { ...NO_CONFIG, problems: [{ ...at, ...msgOf(ref('cfgExtendsMissing', { target })) }] };
     return this.loadChain(target, [...seen, own.file]);
   }
+}
+
+/** Why a config file could not be read: a folder in its place in words, anything else as the system reports it. */
+function readFailure(file: string, err: unknown): ArgValue {
+  if (typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'EISDIR') return ref('cfgIsDirectory', { path: file });
+  return err instanceof Error ? err.message : String(err);
 }
 
 function problemOnly(file: string, message: MessageRef): ResolvedConfig {

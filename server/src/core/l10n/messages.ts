@@ -163,6 +163,7 @@ export const en = {
   cfgEmptyString: '"{key}" must hold non-empty strings, found {found}.',
   cfgCannotRead: 'cannot read the config file: {error}',
   cfgMissing: 'the config file does not exist.',
+  cfgIsDirectory: '{path} is a directory',
   cfgExtendsCycle: '"extends" forms a cycle through {target}.',
   cfgExtendsTooDeep: '"extends" is nested more than {max} deep.',
   cfgExtendsMissing: '"extends" names {target}, which does not exist.',
@@ -226,8 +227,8 @@ Options:
   --output FILE          write the report to FILE instead of stdout
   --max-warnings N       exit 1 when there are more than N warnings
   --quiet                report errors only
-  --locale LOCALE        language of the text report: en or ko (default: ko when
-                         LC_ALL or LANG starts with ko, else en)
+  --locale LOCALE        language of the messages and the text report: en or ko
+                         (default: ko when LC_ALL or LANG starts with ko, else en)
   --no-color             no colours in the text report (also: NO_COLOR=1)
   --help                 show this help
   --version              show the version
@@ -377,7 +378,7 @@ export const ko: { readonly [K in MessageId]: string } = {
   completeNewPaperDetail: '제목, 썸네일, 투표, 저자, 섹션을 한 번에 씁니다. arXiv id는 한 번만 입력합니다.',
   completeDayAfter: '{date} 다음 날',
   completeToday: '오늘',
-  cfgEmptyFile: '파일이 비어 있습니다. {example} 같은 JSON 객체를 쓰세요.',
+  cfgEmptyFile: '설정 파일이 비어 있습니다. {example} 같은 JSON 객체를 쓰세요.',
   cfgInvalidJson: '올바른 JSON이 아닙니다({error}).',
   cfgNotObject: '설정 파일은 JSON 객체여야 합니다. 지금은 {found}입니다.',
   cfgExtendsNotPath: '"extends"에는 다른 설정 파일의 경로를 쓰세요. 지금은 {found}입니다.',
@@ -390,6 +391,7 @@ export const ko: { readonly [K in MessageId]: string } = {
   cfgEmptyString: '"{key}"에는 비어 있지 않은 문자열만 쓰세요. 지금은 {found}입니다.',
   cfgCannotRead: '설정 파일을 읽을 수 없습니다: {error}',
   cfgMissing: '설정 파일이 없습니다.',
+  cfgIsDirectory: '{path}은(는) 디렉터리입니다',
   cfgExtendsCycle: '"extends"가 {target}을(를) 거쳐 순환합니다.',
   cfgExtendsTooDeep: '"extends"가 {max}단계보다 깊게 중첩되어 있습니다.',
   cfgExtendsMissing: '"extends"에 적힌 {target}이(가) 없습니다.',
@@ -433,11 +435,11 @@ export const ko: { readonly [K in MessageId]: string } = {
   cliIsADirectory: '디렉터리임',
   cliCannotResolve: '경로를 확인할 수 없어({error}) 고치지 않았습니다.',
   cliReadOnly: '읽기 전용 파일이므로 고치지 않았습니다.',
-  cliChangedOnDisk: '읽은 뒤에 디스크에서 바뀌었으므로 고치지 않았습니다. digest-lint --fix를 다시 실행하세요.',
+  cliChangedOnDisk: '파일을 읽은 뒤 디스크에서 내용이 바뀌어 고치지 않았습니다. digest-lint --fix를 다시 실행하세요.',
   cliCannotWrite: '파일을 쓸 수 없어({error}) 고치지 않았습니다.',
   cliOutputFailed: '--output {path}: 보고서를 쓸 수 없습니다({error}).',
   cliTooManyWarnings: '{warnings}이(가) 있어 --max-warnings {max}보다 많습니다.',
-  cliProgress: '파일 {total}개 중 {done}개 검사함',
+  cliProgress: '검사 중: 파일 {total}개 중 {done}개',
   cliUsage: `사용법: digest-lint [옵션] [경로 또는 글롭...]
 
 편집기와 같은 규칙, 설정, 숨김 주석으로 논문 다이제스트(Markdown)를 검사합니다.
@@ -450,10 +452,10 @@ export const ko: { readonly [K in MessageId]: string } = {
   --fix                  확실한 수정을 적용하고 파일에 다시 씁니다
   --format FORMAT        text(기본값), json, sarif, github 중 하나
   --output FILE          보고서를 stdout 대신 FILE에 씁니다
-  --max-warnings N       경고가 N개보다 많으면 1로 끝납니다
+  --max-warnings N       경고가 N개보다 많으면 종료 코드 1로 끝냅니다
   --quiet                오류만 보고합니다
-  --locale LOCALE        텍스트 보고서의 언어: en 또는 ko (기본값: LC_ALL이나
-                         LANG이 ko로 시작하면 ko, 아니면 en)
+  --locale LOCALE        메시지와 텍스트 보고서의 언어: en 또는 ko (기본값:
+                         LC_ALL이나 LANG이 ko로 시작하면 ko, 아니면 en)
   --no-color             텍스트 보고서에 색을 쓰지 않습니다(NO_COLOR=1과 같음)
   --help                 이 도움말을 표시합니다
   --version              버전을 표시합니다
