@@ -13,7 +13,7 @@ export type PapersNode = { readonly kind: 'day'; readonly day: DayNode } | { rea
 function paperDescription(p: PaperNode): string {
   const parts: string[] = [];
   if (p.id) parts.push(p.id);
-  if (p.votes !== undefined && p.votes !== '') parts.push(`${p.votes} votes`);
+  if (p.votes !== undefined && p.votes !== '') parts.push(vscode.l10n.t('{0} votes', p.votes));
   return parts.join(' · ');
 }
 
@@ -72,7 +72,7 @@ export class PapersProvider implements vscode.TreeDataProvider<PapersNode>, vsco
         const { day } = node;
         const item = new vscode.TreeItem(day.date ?? day.label, this.query || day === this.result.days[0] ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `day:${day.uri}#${day.line}`;
-        item.description = `${day.papers.length} paper${day.papers.length === 1 ? '' : 's'}`;
+        item.description = day.papers.length === 1 ? vscode.l10n.t('{0} paper', 1) : vscode.l10n.t('{0} papers', day.papers.length);
         item.tooltip = `${day.label}\n${vscode.Uri.parse(day.uri).fsPath}`;
         item.resourceUri = vscode.Uri.parse(day.uri);
         item.iconPath = new vscode.ThemeIcon('calendar');
@@ -81,7 +81,7 @@ export class PapersProvider implements vscode.TreeDataProvider<PapersNode>, vsco
       }
       case 'paper': {
         const { paper } = node;
-        const item = new vscode.TreeItem(paper.title || '(untitled paper)', vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(paper.title || vscode.l10n.t('(untitled paper)'), vscode.TreeItemCollapsibleState.None);
         item.id = `paper:${paper.uri}#${paper.range.start.line}`;
         item.description = paperDescription(paper);
         item.tooltip = [paper.title, paperDescription(paper)].filter((s) => s).join('\n');
@@ -89,7 +89,7 @@ export class PapersProvider implements vscode.TreeDataProvider<PapersNode>, vsco
         item.contextValue = 'digestPaper';
         item.command = {
           command: 'vscode.open',
-          title: 'Open Paper',
+          title: vscode.l10n.t('Open Paper'),
           arguments: [vscode.Uri.parse(paper.uri), { selection: toRange(paper) } satisfies vscode.TextDocumentShowOptions],
         };
         return item;
@@ -120,7 +120,7 @@ export function registerPapersView(context: vscode.ExtensionContext, client: () 
   const view = vscode.window.createTreeView(PAPERS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const setFilter = async (query: string): Promise<void> => {
     provider.query = query;
-    view.description = query ? `filter: ${query}` : undefined;
+    view.description = query ? vscode.l10n.t('filter: {0}', query) : undefined;
     await vscode.commands.executeCommand('setContext', PAPERS_FILTERED_CONTEXT, query !== '');
     provider.refresh();
   };
@@ -129,7 +129,7 @@ export function registerPapersView(context: vscode.ExtensionContext, client: () 
     view,
     vscode.commands.registerCommand(Command.papersRefresh, () => provider.refresh()),
     vscode.commands.registerCommand(Command.papersFilter, async (query?: string) => {
-      const value = typeof query === 'string' ? query : await vscode.window.showInputBox({ prompt: 'Show papers whose title, id or author matches', value: provider.query });
+      const value = typeof query === 'string' ? query : await vscode.window.showInputBox({ prompt: vscode.l10n.t('Show papers whose title, id or author matches'), value: provider.query });
       if (value !== undefined) await setFilter(value.trim());
     }),
     vscode.commands.registerCommand(Command.papersClearFilter, () => setFilter('')),

@@ -34,7 +34,7 @@ let workspaceFolders: string[] = [];
 const service = createLanguageService({ workspaceFolders: () => workspaceFolders });
 let settings = new SettingsStore(connection, false);
 let canRegisterConfigChange = false;
-const configs = new DocumentConfigs(connection, () => workspaceFolders);
+const configs = new DocumentConfigs(connection, () => workspaceFolders, () => locale);
 let canResolveEdits = false;
 let canWatchFiles = false;
 let clientCaps: ClientCapabilities = {};
@@ -47,7 +47,7 @@ const indexer = new WorkspaceIndexer({
   fileConfig: (path) => configs.forPath(path),
   log: (message, l10n) => connection.console.log(localize(locale, message, l10n)),
   changed: () => revalidateOpen(undefined),
-  progress: () => progressFor(connection, clientCaps)(),
+  progress: () => progressFor(connection, clientCaps, () => locale)(),
 });
 
 /** The editor settings with the document's .digest-lint.jsonc over them, as the CLI resolves it. */

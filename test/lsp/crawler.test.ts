@@ -9,6 +9,13 @@ import { join, relative } from 'node:path';
 import { crawlMarkdown } from '../../server/src/lsp/workspace/crawler';
 import { readMarkdownFile } from '../../server/src/lsp/workspace/fileReader';
 import { isIgnored, parseGitignore } from '../../server/src/lsp/workspace/gitignore';
+import { render } from '../../server/src/core';
+
+/** A read result with its reason rendered in English, as the server logs it by default. */
+async function readEnglish(path: string, maxBytes?: number) {
+  const r = await readMarkdownFile(path, maxBytes);
+  return r.ok ? r : { ...r, reason: render('en', r.reason) };
+}
 
 describe('gitignore', () => {
   const file = parseGitignore('/ws', '# comment\n\nbuild/\n*.draft.md\n!keep.draft.md\n/top.md\ndocs/**/old.md\n\\#hash.md\n');
@@ -75,16 +82,16 @@ describe('crawlMarkdown and readMarkdownFile', () => {
 
   test('reading: text, BOM dropped; a folder, a deleted file, an oversized, binary or non-UTF-8 file give reasons', async () => {
     writeFileSync(join(dir, 'bom.md'), '\ufeff## Daily Papers (2025-01-01)\n');
-    assert.deepEqual(await readMarkdownFile(join(dir, 'bom.md')), { ok: true, text: '## Daily Papers (2025-01-01)\n' });
-    assert.deepEqual(await readMarkdownFile(join(dir, 'dir.md')), { ok: false, reason: 'not a regular file', missing: false });
-    assert.deepEqual(await readMarkdownFile(join(dir, 'gone.md')), { ok: false, reason: 'it no longer exists', missing: true });
+    assert.deepEqual(await readEnglish(join(dir, 'bom.md')), { ok: true, text: '## Daily Papers (2025-01-01)\n' });
+    assert.deepEqual(await readEnglish(join(dir, 'dir.md')), { ok: false, reason: 'not a regular file', missing: false });
+    assert.deepEqual(await readEnglish(join(dir, 'gone.md')), { ok: false, reason: 'it no longer exists', missing: true });
     writeFileSync(join(dir, 'big.md'), 'x'.repeat(2048));
-    assert.equal((await readMarkdownFile(join(dir, 'big.md'), 2048)).ok, true, 'at the limit');
-    const over = await readMarkdownFile(join(dir, 'big.md'), 2047);
+    assert.equal((await readEnglish(join(dir, 'big.md'), 2048)).ok, true, 'at the limit');
+    const over = await readEnglish(join(dir, 'big.md'), 2047);
     assert.ok(!over.ok && /over the/.test(over.reason));
     writeFileSync(join(dir, 'nul.md'), Buffer.from('## a\u0000b'));
-    assert.deepEqual(await readMarkdownFile(join(dir, 'nul.md')), { ok: false, reason: 'binary content', missing: false });
+    assert.deepEqual(await readEnglish(join(dir, 'nul.md')), { ok: false, reason: 'binary content', missing: false });
     writeFileSync(join(dir, 'latin1.md'), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
-    assert.deepEqual(await readMarkdownFile(join(dir, 'latin1.md')), { ok: false, reason: 'not valid UTF-8', missing: false });
+    assert.deepEqual(await readEnglish(join(dir, 'latin1.md')), { ok: false, reason: 'not valid UTF-8', missing: false });
   });
 });

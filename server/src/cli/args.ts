@@ -1,8 +1,11 @@
 // Command-line options of digest-lint. Hand-written: eleven options do not
 // justify a dependency, and every mistake gets a precise message.
 
+import { ref, render, type Locale, type MessageRef } from '../core';
+
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
+const LOCALE_OPTION = '--locale';
 
 export interface CliOptions {
   readonly patterns: readonly string[];
@@ -18,33 +21,43 @@ export interface CliOptions {
   readonly version: boolean;
 }
 
-export class UsageError extends Error {}
+/** A mistake on the command line; `message` is English, `l10n` renders it in the user's language. */
+export class UsageError extends Error {
+  constructor(readonly l10n: MessageRef) {
+    super(render('en', l10n));
+  }
+}
 
-export const USAGE = `Usage: digest-lint [options] [paths or globs...]
+/** The --help text in `locale`. */
+export function usage(locale: Locale): string {
+  return render(locale, ref('cliUsage'));
+}
 
-Checks daily paper digests (Markdown) with the same rules, configuration and
-suppression comments as the editor. With no paths, checks the digests under
-the current folder: files with a "## Daily Papers (YYYY-MM-DD)" heading, or
-matched by "files" in .digest-lint.jsonc.
+/** The English --help text (`usage` gives it in another language). */
+export const USAGE = usage('en');
 
-Options:
-  --config FILE          use this config file instead of searching for .digest-lint.jsonc
-  --fix                  apply the certain fixes and write the files back
-  --format FORMAT        text (default), json, sarif or github
-  --output FILE          write the report to FILE instead of stdout
-  --max-warnings N       exit 1 when there are more than N warnings
-  --quiet                report errors only
-  --locale LOCALE        language of the text report: en or ko (default: ko when
-                         LC_ALL or LANG starts with ko, else en)
-  --no-color             no colours in the text report (also: NO_COLOR=1)
-  --help                 show this help
-  --version              show the version
-
-Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings;
-2 a usage or configuration error, or the run failed.`;
-
-const WITH_VALUE = new Set(['--config', '--format', '--output', '--max-warnings', '--locale']);
+const WITH_VALUE = new Set(['--config', '--format', '--output', '--max-warnings', LOCALE_OPTION]);
 const FLAGS = new Set(['--fix', '--quiet', '--no-color', '--color', '--help', '-h', '--version', '-v']);
+
+/**
+ * The --locale value, read before parsing so that a usage error is already in
+ * the user's language. Walks the arguments as parsing does: the last one wins,
+ * another option's value is skipped, nothing after `--` counts.
+ */
+export function localeArg(argv: readonly string[]): string | undefined {
+  let found: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') break;
+    if (!arg.startsWith('-')) continue;
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!WITH_VALUE.has(name)) continue;
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (name === LOCALE_OPTION) found = value;
+  }
+  return found;
+}
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const values = new Map<string, string>();
@@ -64,20 +77,20 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (WITH_VALUE.has(name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === '') throw new UsageError(`${name} needs a value.`);
+      if (value === undefined || value === '') throw new UsageError(ref('cliNeedsValue', { option: name }));
       values.set(name, value);
     } else if (FLAGS.has(name) && eq < 0) {
       flags.add(name);
     } else {
-      throw new UsageError(`Unknown option "${arg}". Run digest-lint --help for the options.`);
+      throw new UsageError(ref('cliUnknownOption', { option: arg }));
     }
   }
   const format = values.get('--format') ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}"; expected one of ${FORMATS.join(', ')}.`);
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(ref('cliUnknownFormat', { format, formats: FORMATS }));
   const mw = values.get('--max-warnings');
-  if (mw !== undefined && !/^\d+$/.test(mw)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, got "${mw}".`);
-  const locale = values.get('--locale');
-  if (locale !== undefined && !/^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$/.test(locale)) throw new UsageError(`--locale "${locale}" is not a language tag such as "en" or "ko".`);
+  if (mw !== undefined && !/^\d+$/.test(mw)) throw new UsageError(ref('cliBadMaxWarnings', { value: mw }));
+  const locale = values.get(LOCALE_OPTION);
+  if (locale !== undefined && !/^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$/.test(locale)) throw new UsageError(ref('cliBadLocale', { value: locale }));
   return {
     patterns,
     config: values.get('--config'),

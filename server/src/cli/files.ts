@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
+import { ref, type ArgValue, type MessageRef } from '../core';
 
 /** Folders never searched: dependencies, VCS data and build output. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
@@ -13,12 +14,12 @@ export interface Discovery {
   /** Absolute paths, sorted, each once. */
   readonly files: string[];
   /** Messages for arguments that name nothing; they make the run fail (exit 2). */
-  readonly problems: string[];
+  readonly problems: MessageRef[];
 }
 
 export function discoverFiles(patterns: readonly string[], cwd: string): Discovery {
   const files = new Set<string>();
-  const problems: string[] = [];
+  const problems: MessageRef[] = [];
   const targets = patterns.length ? patterns : ['.'];
   for (const pattern of targets) {
     const abs = resolve(cwd, pattern);
@@ -27,17 +28,17 @@ export function discoverFiles(patterns: readonly string[], cwd: string): Discove
       files.add(abs);
     } else if (kind === 'dir') {
       const found = walk(abs);
-      if (found.length === 0 && patterns.length) problems.push(`${pattern}: a directory with no Markdown files in it (.md, .markdown).`);
+      if (found.length === 0 && patterns.length) problems.push(ref('cliEmptyDir', { pattern }));
       for (const f of found) files.add(f);
     } else if (picomatch.scan(pattern).isGlob) {
       const { base } = picomatch.scan(pattern);
       const root = resolve(cwd, base || '.');
       const isMatch = picomatch(isAbsolute(pattern) ? pattern : pattern.replace(/^\.\//, ''), { dot: false });
       const matched = statKind(root) === 'dir' ? walk(root, true).filter((f) => isMatch(isAbsolute(pattern) ? f : relative(cwd, f))) : [];
-      if (matched.length === 0) problems.push(`${pattern}: the glob matches no files.`);
+      if (matched.length === 0) problems.push(ref('cliGlobNoMatch', { pattern }));
       for (const f of matched) files.add(f);
     } else {
-      problems.push(`${pattern}: no such file or directory.`);
+      problems.push(ref('cliNoSuchPath', { pattern }));
     }
   }
   return { files: [...files].sort(), problems };
@@ -78,7 +79,7 @@ function walk(dir: string, all = false): string[] {
 
 export type ReadResult =
   | { readonly ok: true; readonly text: string; readonly bom: boolean; readonly bytes: Buffer; readonly mtimeMs: number; readonly mode: number }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly message: MessageRef };
 
 /** More NUL bytes than this in the first 8 KB: a binary file, not a digest with a stray control character. */
 const BINARY_NULS = 8;
@@ -89,35 +90,35 @@ export function readDigest(path: string): ReadResult {
   let mode: number;
   try {
     const s = statSync(path);
-    if (s.isDirectory()) return { ok: false, message: 'is a directory, not a file.' };
+    if (s.isDirectory()) return { ok: false, message: ref('cliIsDirectory') };
     mtimeMs = s.mtimeMs;
     mode = s.mode;
     bytes = readFileSync(path);
   } catch (err) {
-    return { ok: false, message: `cannot be read: ${describeError(err)}.` };
+    return { ok: false, message: ref('cliCannotRead', { error: describeError(err) }) };
   }
   const head = bytes.subarray(0, 8192);
   let nuls = 0;
   for (const b of head) if (b === 0) nuls++;
-  if (nuls > BINARY_NULS) return { ok: false, message: 'is a binary file, not a Markdown digest; skipped.' };
+  if (nuls > BINARY_NULS) return { ok: false, message: ref('cliBinary') };
   const bad = firstInvalidUtf8(bytes);
-  if (bad !== -1) return { ok: false, message: `is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad}); save it as UTF-8.` };
+  if (bad !== -1) return { ok: false, message: ref('cliNotUtf8', { byte: (bytes[bad] ?? 0).toString(16).padStart(2, '0'), offset: bad }) };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const text = bytes.toString('utf8', bom ? 3 : 0);
   return { ok: true, text, bom, bytes, mtimeMs, mode };
 }
 
-export function describeError(err: unknown): string {
+export function describeError(err: unknown): ArgValue {
   const e = err as NodeJS.ErrnoException;
   if (e && typeof e.code === 'string') {
     switch (e.code) {
       case 'EACCES':
       case 'EPERM':
-        return 'permission denied';
+        return ref('cliPermissionDenied');
       case 'ENOENT':
-        return 'no such file';
+        return ref('cliNoSuchFile');
       case 'EISDIR':
-        return 'it is a directory';
+        return ref('cliIsADirectory');
       default:
         return `${e.code}`;
     }

@@ -19,6 +19,7 @@ import {
   render,
   type AppliedFix,
   type Locale,
+  type MessageRef,
   formatConfigProblem,
   isIgnored,
   type ConfigProblem,
@@ -26,9 +27,9 @@ import {
   type ResolvedConfig,
 } from '../core';
 import { nodeConfigReader, repositoryRoot } from '../node/configReader';
-import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
+import { localeArg, parseArgs, usage, UsageError, type CliOptions } from './args';
 import { describeError, discoverFiles, readDigest } from './files';
-import { formatReport, plural, totals, type FileReport } from './formats';
+import { formatReport, totals, type FileReport } from './formats';
 import { writeAtomically } from './writeFile';
 
 export const ExitCode = { ok: 0, problems: 1, failure: 2 } as const;
@@ -59,24 +60,25 @@ export function toolVersion(): string {
 }
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCode> {
+  // The language is known before the arguments are checked, so usage errors are in it too.
+  const locale = cliLocale(localeArg(argv), io.env);
   let options: CliOptions;
   try {
     options = parseArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    io.stderr.write(`digest-lint: ${err.message}\n`);
+    io.stderr.write(`digest-lint: ${render(locale, err.l10n)}\n`);
     return ExitCode.failure;
   }
   if (options.help) {
-    io.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${usage(locale)}\n`);
     return ExitCode.ok;
   }
   if (options.version) {
     io.stdout.write(`${toolVersion()}\n`);
     return ExitCode.ok;
   }
-  const locale = cliLocale(options.locale, io.env);
-  if (options.locale && !parseLocale(options.locale)) io.stderr.write(`digest-lint: messages are available in English and Korean (en, ko); --locale ${options.locale} is ignored.\n`);
+  if (options.locale && !parseLocale(options.locale)) io.stderr.write(`digest-lint: ${render(locale, ref('cliLocaleIgnored', { locale: options.locale }))}\n`);
   return lintFiles(options, io, locale);
 }
 
@@ -89,7 +91,7 @@ export function cliLocale(flag: string | undefined, env: Readonly<Record<string,
 }
 
 async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promise<ExitCode> {
-  const failures: string[] = [];
+  const failures: MessageRef[] = [];
   const discovery = discoverFiles(options.patterns, io.cwd);
   failures.push(...discovery.problems);
   const resolver = new ConfigResolver(nodeConfigReader);
@@ -102,7 +104,7 @@ async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promis
   const service = createLanguageService({ workspaceFolders: () => [root ?? io.cwd] });
   const reports: FileReport[] = [];
   const fixLog: string[] = [];
-  const progress = startProgress(io.stderr, discovery.files.length);
+  const progress = startProgress(io.stderr, discovery.files.length, locale);
 
   for (const file of discovery.files) {
     progress.tick();
@@ -113,7 +115,7 @@ async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promis
     const settings = applyConfig(defaultSettings, config);
     const read = readDigest(file);
     if (!read.ok) {
-      failures.push(`${rel}: ${read.message}`);
+      failures.push(ref('cliFileProblem', { path: rel, problem: read.message }));
       continue;
     }
     const uri = pathToFileURL(file).href;
@@ -139,7 +141,7 @@ async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promis
           fixLog.push(render(locale, ref('cliFixed', { path: rel, fixes })), ...shown.map((f) => `  ${f}`));
           issues = lint(result.text);
         } else {
-          failures.push(`${rel}: ${written.message}`);
+          failures.push(ref('cliFileProblem', { path: rel, problem: written.message }));
         }
       }
     }
@@ -159,16 +161,17 @@ async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promis
     try {
       writeFileSync(resolve(io.cwd, options.output!), report);
     } catch (err) {
-      failures.push(`--output ${options.output}: cannot write the report: ${describeError(err)}.`);
+      failures.push(ref('cliOutputFailed', { path: options.output!, error: describeError(err) }));
     }
   }
-  for (const p of configProblems.values()) io.stderr.write(`digest-lint: config error: ${formatConfigProblem(p)}\n`);
-  for (const f of failures) io.stderr.write(`digest-lint: ${f}\n`);
+  for (const p of configProblems.values()) io.stderr.write(`digest-lint: ${render(locale, ref('cliConfigError', { problem: formatConfigProblem(p, locale) }))}\n`);
+  for (const f of failures) io.stderr.write(`digest-lint: ${render(locale, f)}\n`);
   if (configProblems.size > 0 || failures.length > 0) return ExitCode.failure;
   const t = totals(reports);
   if (t.errors > 0) return ExitCode.problems;
   if (options.maxWarnings !== undefined && t.warnings > options.maxWarnings) {
-    io.stderr.write(`digest-lint: ${plural(t.warnings, 'warning')}, more than --max-warnings ${options.maxWarnings}.\n`);
+    const warnings = ref(t.warnings === 1 ? 'cliWarningCount' : 'cliWarningsCount', { count: t.warnings });
+    io.stderr.write(`digest-lint: ${render(locale, ref('cliTooManyWarnings', { warnings, max: options.maxWarnings }))}\n`);
     return ExitCode.problems;
   }
   return ExitCode.ok;
@@ -179,7 +182,7 @@ function byPosition(a: Issue, b: Issue): number {
 }
 
 /** A `checked N/M` line on a TTY once the run has taken a second; nothing elsewhere. */
-function startProgress(stderr: CliStream, total: number): { tick(): void; done(): void } {
+function startProgress(stderr: CliStream, total: number, locale: Locale): { tick(): void; done(): void } {
   if (stderr.isTTY !== true) return { tick() {}, done() {} };
   const start = Date.now();
   let count = 0;
@@ -192,7 +195,7 @@ function startProgress(stderr: CliStream, total: number): { tick(): void; done()
       if (now - start < PROGRESS_AFTER_MS || now - last < 100) return;
       last = now;
       shown = true;
-      stderr.write(`\r\u001b[Kdigest-lint: checked ${count - 1}/${total} files`);
+      stderr.write(`\r\u001b[Kdigest-lint: ${render(locale, ref('cliProgress', { done: count - 1, total }))}`);
     },
     done() {
       if (shown) stderr.write('\r\u001b[K');

@@ -4,6 +4,7 @@
 import { chmodSync, chownSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeError } from './files';
+import { ref, type MessageRef } from '../core';
 
 export interface AsRead {
   readonly bytes: Buffer;
@@ -11,7 +12,7 @@ export interface AsRead {
   readonly mode: number;
 }
 
-export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
+export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly message: MessageRef };
 
 export function writeAtomically(path: string, content: Buffer, asRead: AsRead): WriteResult {
   // Write through a symlink to its target, so the link stays a link.
@@ -19,9 +20,9 @@ export function writeAtomically(path: string, content: Buffer, asRead: AsRead): 
   try {
     target = realpathSync(path);
   } catch (err) {
-    return { ok: false, message: `cannot be resolved: ${describeError(err)}; not fixed.` };
+    return { ok: false, message: ref('cliCannotResolve', { error: describeError(err) }) };
   }
-  if ((asRead.mode & 0o222) === 0) return { ok: false, message: 'is read-only; not fixed.' };
+  if ((asRead.mode & 0o222) === 0) return { ok: false, message: ref('cliReadOnly') };
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.digest-lint.tmp`);
   try {
     writeFileSync(tmp, content, { flag: 'wx', mode: 0o600 });
@@ -34,13 +35,13 @@ export function writeAtomically(path: string, content: Buffer, asRead: AsRead): 
     }
     if (now.mtimeMs !== asRead.mtimeMs || !readFileSync(target).equals(asRead.bytes)) {
       unlinkQuietly(tmp);
-      return { ok: false, message: 'changed on disk after it was read; not fixed. Run digest-lint --fix again.' };
+      return { ok: false, message: ref('cliChangedOnDisk') };
     }
     renameSync(tmp, target);
     return { ok: true };
   } catch (err) {
     unlinkQuietly(tmp);
-    return { ok: false, message: `could not be written: ${describeError(err)}; not fixed.` };
+    return { ok: false, message: ref('cliCannotWrite', { error: describeError(err) }) };
   }
 }
 

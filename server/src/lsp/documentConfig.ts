@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { applyConfig, ConfigResolver, isIgnored, NO_CONFIG, type DigestSettings, type ResolvedConfig } from '../core';
+import { applyConfig, ConfigResolver, DEFAULT_LOCALE, isIgnored, localize, NO_CONFIG, type DigestSettings, type Locale, type ResolvedConfig } from '../core';
 import { nodeConfigReader } from '../node/configReader';
 import { DIAGNOSTIC_SOURCE } from './convert';
 
@@ -28,6 +28,8 @@ export class DocumentConfigs {
   constructor(
     private readonly connection: Connection,
     private readonly folders: () => readonly string[],
+    /** The server's language, fixed at initialize: config problems are rendered in it. */
+    private readonly locale: () => Locale = () => DEFAULT_LOCALE,
   ) {}
 
   /** Call when a config file changed on disk. */
@@ -77,7 +79,7 @@ export class DocumentConfigs {
         severity: DiagnosticSeverity.Error,
         source: DIAGNOSTIC_SOURCE,
         code: CONFIG_DIAGNOSTIC_CODE,
-        message: p.message,
+        message: localize(this.locale(), p.message, p.l10n),
       }));
       const uri = pathToFileURL(file).href;
       const key = JSON.stringify(diagnostics);

@@ -12,7 +12,7 @@ export const nodeConfigReader: ConfigFileReader = {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-      if (code === 'EISDIR') throw new Error(`${path} is a directory`);
+      if (code === 'EISDIR') throw Object.assign(new Error(`${path} is a directory`), { code });
       throw err;
     }
   },

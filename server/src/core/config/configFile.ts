@@ -5,6 +5,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineIndex } from '../parse/lineIndex';
 import type { Range } from '../types';
+import { DEFAULT_LOCALE, localize, msgOf, ref, type ArgValue, type Locale, type MessageId, type MessageRef } from '../l10n';
 import { isRuleId, readRuleLevel, RULE_LEVELS, type RuleLayer, type RuleLevel } from './levels';
 import type { RuleId } from '../rules/rule';
 
@@ -25,7 +26,9 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.values(ConfigKey));
 export interface ConfigProblem {
   /** The config file's path. */
   readonly file: string;
+  /** English, as printed before messages had ids; `l10n` renders it in another language. */
   readonly message: string;
+  readonly l10n: MessageRef;
   readonly range: Range;
 }
 
@@ -44,16 +47,16 @@ export function parseConfigFile(file: string, text: string): ConfigFileContent {
   const index = new LineIndex(text);
   const problems: ConfigProblem[] = [];
   const at = (offset: number, length: number): Range => index.rangeAt(offset, offset + length);
-  const problem = (node: Pick<Node, 'offset' | 'length'>, message: string): void => {
-    problems.push({ file, message, range: at(node.offset, node.length) });
+  const problem = (node: Pick<Node, 'offset' | 'length'>, message: MessageRef): void => {
+    problems.push({ file, ...msgOf(message), range: at(node.offset, node.length) });
   };
   if (text.replace(/^\uFEFF/, '').trim() === '') {
-    problem({ offset: 0, length: 0 }, 'the file is empty; expected a JSON object such as { "rules": {} }.');
+    problem({ offset: 0, length: 0 }, ref('cfgEmptyFile', { example: '{ "rules": {} }' }));
     return { file, extends: undefined, rules: { levels: {} }, requiredSections: undefined, files: undefined, ignores: undefined, problems };
   }
   const errors: ParseError[] = [];
   const root = parseTree(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, errors, { allowTrailingComma: true, disallowComments: false });
-  for (const e of errors) problem({ offset: e.offset, length: e.length }, `invalid JSON: ${describeParseError(printParseErrorCode(e.error))}.`);
+  for (const e of errors) problem({ offset: e.offset, length: e.length }, ref('cfgInvalidJson', { error: describeParseError(printParseErrorCode(e.error)) }));
 
   const content = {
     file,
@@ -65,7 +68,7 @@ export function parseConfigFile(file: string, text: string): ConfigFileContent {
   };
   if (!root) return { ...content, problems };
   if (root.type !== 'object') {
-    problem(root, `expected a JSON object, found ${describeNode(root)}.`);
+    problem(root, ref('cfgNotObject', { found: describeNode(root) }));
     return { ...content, problems };
   }
   for (const prop of root.children ?? []) {
@@ -77,11 +80,11 @@ export function parseConfigFile(file: string, text: string): ConfigFileContent {
         break;
       case ConfigKey.extends:
         if (valueNode.type === 'string' && String(valueNode.value).trim() !== '') content.extends = { path: String(valueNode.value), range: at(valueNode.offset, valueNode.length) };
-        else problem(valueNode, `"extends" must be the path of another config file, found ${describeNode(valueNode)}.`);
+        else problem(valueNode, ref('cfgExtendsNotPath', { found: describeNode(valueNode) }));
         break;
       case ConfigKey.default:
         if (valueNode.type === 'boolean') content.rules = { ...content.rules, default: valueNode.value === true };
-        else problem(valueNode, `"default" must be true (every rule on) or false (every rule off), found ${describeNode(valueNode)}.`);
+        else problem(valueNode, ref('cfgDefaultNotBoolean', { found: describeNode(valueNode) }));
         break;
       case ConfigKey.rules:
         content.rules = { ...content.rules, levels: readRules(valueNode, problem) };
@@ -92,23 +95,23 @@ export function parseConfigFile(file: string, text: string): ConfigFileContent {
         content[key] = readStrings(key, valueNode, problem);
         break;
       default:
-        problem(keyNode, `unknown setting "${key}"; expected one of ${[...KNOWN_KEYS].filter((k) => k !== ConfigKey.schema).map((k) => `"${k}"`).join(', ')}.`);
+        problem(keyNode, ref('cfgUnknownSetting', { key, keys: [...KNOWN_KEYS].filter((k) => k !== ConfigKey.schema).map((k) => `"${k}"`) }));
     }
   }
   return { ...content, problems };
 }
 
 /** `file:line:col: message`, 1-based, as compilers print it. */
-export function formatConfigProblem(p: ConfigProblem): string {
-  return `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`;
+export function formatConfigProblem(p: ConfigProblem, locale: Locale = DEFAULT_LOCALE): string {
+  return `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${localize(locale, p.message, p.l10n)}`;
 }
 
-type ProblemFn = (node: Pick<Node, 'offset' | 'length'>, message: string) => void;
+type ProblemFn = (node: Pick<Node, 'offset' | 'length'>, message: MessageRef) => void;
 
 function readRules(node: Node, problem: ProblemFn): Partial<Record<RuleId, RuleLevel>> {
   const levels: Partial<Record<RuleId, RuleLevel>> = {};
   if (node.type !== 'object') {
-    problem(node, `"rules" must be an object such as { "invalid-vote": "off" }, found ${describeNode(node)}.`);
+    problem(node, ref('cfgRulesNotObject', { example: '{ "invalid-vote": "off" }', found: describeNode(node) }));
     return levels;
   }
   for (const prop of node.children ?? []) {
@@ -116,12 +119,12 @@ function readRules(node: Node, problem: ProblemFn): Partial<Record<RuleId, RuleL
     if (!keyNode || !valueNode) continue;
     const id = String(keyNode.value);
     if (!isRuleId(id)) {
-      problem(keyNode, `unknown rule "${id}"; see docs/rules.md for the rule ids.`);
+      problem(keyNode, ref('cfgUnknownRule', { id }));
       continue;
     }
     const level = readRuleLevel(nodeValue(valueNode));
     if (!level) {
-      problem(valueNode, `bad severity for "${id}": ${describeNode(valueNode)}; expected ${RULE_LEVELS.map((l) => `"${l}"`).join(', ')} or { "severity": … }.`);
+      problem(valueNode, ref('cfgBadSeverity', { id, found: describeNode(valueNode), levels: RULE_LEVELS.map((l) => `"${l}"`), object: '{ "severity": … }' }));
       continue;
     }
     levels[id] = level;
@@ -131,13 +134,13 @@ function readRules(node: Node, problem: ProblemFn): Partial<Record<RuleId, RuleL
 
 function readStrings(key: string, node: Node, problem: ProblemFn): string[] | undefined {
   if (node.type !== 'array') {
-    problem(node, `"${key}" must be an array of strings, found ${describeNode(node)}.`);
+    problem(node, ref('cfgNotStringArray', { key, found: describeNode(node) }));
     return undefined;
   }
   const out: string[] = [];
   for (const item of node.children ?? []) {
     if (item.type === 'string' && String(item.value).trim() !== '') out.push(String(item.value).trim());
-    else problem(item, `"${key}" must hold non-empty strings, found ${describeNode(item)}.`);
+    else problem(item, ref('cfgEmptyString', { key, found: describeNode(item) }));
   }
   return out;
 }
@@ -152,7 +155,8 @@ function nodeValue(node: Node): unknown {
   return obj;
 }
 
-function describeNode(node: Node): string {
+/** A value as the user wrote it (quoted from the file, so never translated), or its kind in words. */
+function describeNode(node: Node): ArgValue {
   switch (node.type) {
     case 'string':
       return JSON.stringify(node.value);
@@ -161,15 +165,35 @@ function describeNode(node: Node): string {
     case 'null':
       return String(node.value);
     case 'array':
-      return 'an array';
+      return ref('jsonArray');
     case 'object':
-      return 'an object';
+      return ref('jsonObject');
     case 'property':
-      return 'a property';
+      return ref('jsonProperty');
   }
 }
 
-function describeParseError(code: string): string {
-  // "CommaExpected" → "comma expected"
-  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+/** jsonc-parser's error names, each with a message; a new name in a jsonc-parser update fails to compile here. */
+const PARSE_ERRORS: Readonly<Record<ReturnType<typeof printParseErrorCode>, MessageId>> = {
+  InvalidSymbol: 'jsonInvalidSymbol',
+  InvalidNumberFormat: 'jsonInvalidNumberFormat',
+  PropertyNameExpected: 'jsonPropertyNameExpected',
+  ValueExpected: 'jsonValueExpected',
+  ColonExpected: 'jsonColonExpected',
+  CommaExpected: 'jsonCommaExpected',
+  CloseBraceExpected: 'jsonCloseBraceExpected',
+  CloseBracketExpected: 'jsonCloseBracketExpected',
+  EndOfFileExpected: 'jsonEndOfFileExpected',
+  InvalidCommentToken: 'jsonInvalidCommentToken',
+  UnexpectedEndOfComment: 'jsonUnexpectedEndOfComment',
+  UnexpectedEndOfString: 'jsonUnexpectedEndOfString',
+  UnexpectedEndOfNumber: 'jsonUnexpectedEndOfNumber',
+  InvalidUnicode: 'jsonInvalidUnicode',
+  InvalidEscapeCharacter: 'jsonInvalidEscapeCharacter',
+  InvalidCharacter: 'jsonInvalidCharacter',
+  '<unknown ParseErrorCode>': 'jsonUnknownError',
+};
+
+function describeParseError(code: ReturnType<typeof printParseErrorCode>): MessageRef {
+  return { id: PARSE_ERRORS[code], args: {} };
 }

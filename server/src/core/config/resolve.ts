@@ -8,6 +8,7 @@ import { mergeLayers, type RuleLayer } from './levels';
 import { CONFIG_FILE_NAMES, parseConfigFile, type ConfigFileContent, type ConfigProblem } from './configFile';
 import type { DigestSettings } from '../settings';
 import { matchesFilesPath } from '../detect';
+import { msgOf, ref, type ArgValue, type MessageRef } from '../l10n';
 
 /** What the core needs from a file system. */
 export interface ConfigFileReader {
@@ -88,9 +89,9 @@ export class ConfigResolver {
     try {
       text = this.reader.readFile(file);
     } catch (err) {
-      return problemOnly(file, `cannot read the config file: ${err instanceof Error ? err.message : String(err)}`);
+      return problemOnly(file, ref('cfgCannotRead', { error: readFailure(file, err) }));
     }
-    if (text === undefined) return problemOnly(file, 'the config file does not exist.');
+    if (text === undefined) return problemOnly(file, ref('cfgMissing'));
     const own = parseConfigFile(file, text);
     const base = this.parentOf(own, seen);
     const dir = dirname(file);
@@ -111,21 +112,27 @@ export class ConfigResolver {
     if (!own.extends) return NO_CONFIG;
     const target = resolve(dirname(own.file), own.extends.path);
     const at = { file: own.file, range: own.extends.range };
-    if (seen.includes(target) || target === own.file) return { ...NO_CONFIG, problems: [{ ...at, message: `"extends" forms a cycle through ${target}.` }] };
-    if (seen.length >= MAX_EXTENDS_DEPTH) return { ...NO_CONFIG, problems: [{ ...at, message: `"extends" is nested more than ${MAX_EXTENDS_DEPTH} deep.` }] };
+    if (seen.includes(target) || target === own.file) return { ...NO_CONFIG, problems: [{ ...at, ...msgOf(ref('cfgExtendsCycle', { target })) }] };
+    if (seen.length >= MAX_EXTENDS_DEPTH) return { ...NO_CONFIG, problems: [{ ...at, ...msgOf(ref('cfgExtendsTooDeep', { max: MAX_EXTENDS_DEPTH })) }] };
     let exists: boolean;
     try {
       exists = this.reader.readFile(target) !== undefined;
     } catch {
       exists = true;
     }
-    if (!exists) return { ...NO_CONFIG, problems: [{ ...at, message: `"extends" names ${target}, which does not exist.` }] };
+    if (!exists) return { ...NO_CONFIG, problems: [{ ...at, ...msgOf(ref('cfgExtendsMissing', { target })) }] };
     return this.loadChain(target, [...seen, own.file]);
   }
 }
 
-function problemOnly(file: string, message: string): ResolvedConfig {
-  return { ...NO_CONFIG, file, chain: [file], problems: [{ file, message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+/** Why a config file could not be read: a folder in its place in words, anything else as the system reports it. */
+function readFailure(file: string, err: unknown): ArgValue {
+  if (typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'EISDIR') return ref('cfgIsDirectory', { path: file });
+  return err instanceof Error ? err.message : String(err);
+}
+
+function problemOnly(file: string, message: MessageRef): ResolvedConfig {
+  return { ...NO_CONFIG, file, chain: [file], problems: [{ file, ...msgOf(message), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
 }
 
 function isInside(dir: string, root: string): boolean {

@@ -144,6 +144,11 @@ export function msgOf(r: MessageRef): { message: string; l10n: MessageRef } {
   return { message: render('en', r), l10n: r };
 }
 
+/** The English text and the id, as the two arguments of a `log(message, l10n)` callback. */
+export function logArgs(r: MessageRef): [message: string, l10n: MessageRef] {
+  return [render('en', r), r];
+}
+
 /** The English title and the id it came from, for a fix's `title` and `titleL10n`. */
 export function fixTitle<K extends MessageId>(id: K, ...args: Placeholders<(typeof en)[K]> extends never ? [] : [ArgsOf<K>]): { title: string; titleL10n: MessageRef } {
   const r = ref(id, ...args);

@@ -149,6 +149,110 @@ export const en = {
   completeNewPaperDetail: 'heading, thumbnail, vote, authors and sections; the arXiv id is typed once',
   completeDayAfter: 'the day after {date}',
   completeToday: 'today',
+  // .digest-lint.jsonc problems (config diagnostics and digest-lint's exit-2 messages)
+  cfgEmptyFile: 'the file is empty; expected a JSON object such as {example}.',
+  cfgInvalidJson: 'invalid JSON: {error}.',
+  cfgNotObject: 'expected a JSON object, found {found}.',
+  cfgExtendsNotPath: '"extends" must be the path of another config file, found {found}.',
+  cfgDefaultNotBoolean: '"default" must be true (every rule on) or false (every rule off), found {found}.',
+  cfgUnknownSetting: 'unknown setting "{key}"; expected one of {keys}.',
+  cfgRulesNotObject: '"rules" must be an object such as {example}, found {found}.',
+  cfgUnknownRule: 'unknown rule "{id}"; see docs/rules.md for the rule ids.',
+  cfgBadSeverity: 'bad severity for "{id}": {found}; expected {levels} or {object}.',
+  cfgNotStringArray: '"{key}" must be an array of strings, found {found}.',
+  cfgEmptyString: '"{key}" must hold non-empty strings, found {found}.',
+  cfgCannotRead: 'cannot read the config file: {error}',
+  cfgMissing: 'the config file does not exist.',
+  cfgIsDirectory: '{path} is a directory',
+  cfgExtendsCycle: '"extends" forms a cycle through {target}.',
+  cfgExtendsTooDeep: '"extends" is nested more than {max} deep.',
+  cfgExtendsMissing: '"extends" names {target}, which does not exist.',
+  jsonArray: 'an array',
+  jsonObject: 'an object',
+  jsonProperty: 'a property',
+  jsonInvalidSymbol: 'invalid symbol',
+  jsonInvalidNumberFormat: 'invalid number format',
+  jsonPropertyNameExpected: 'property name expected',
+  jsonValueExpected: 'value expected',
+  jsonColonExpected: 'colon expected',
+  jsonCommaExpected: 'comma expected',
+  jsonCloseBraceExpected: 'close brace expected',
+  jsonCloseBracketExpected: 'close bracket expected',
+  jsonEndOfFileExpected: 'end of file expected',
+  jsonInvalidCommentToken: 'invalid comment token',
+  jsonUnexpectedEndOfComment: 'unexpected end of comment',
+  jsonUnexpectedEndOfString: 'unexpected end of string',
+  jsonUnexpectedEndOfNumber: 'unexpected end of number',
+  jsonInvalidUnicode: 'invalid unicode',
+  jsonInvalidEscapeCharacter: 'invalid escape character',
+  jsonInvalidCharacter: 'invalid character',
+  jsonUnknownError: 'unknown parse error',
+  // digest-lint: usage errors, files it cannot check, --fix refusals, notices
+  cliConfigError: 'config error: {problem}',
+  cliFileProblem: '{path}: {problem}',
+  cliNeedsValue: '{option} needs a value.',
+  cliUnknownOption: 'Unknown option "{option}". Run digest-lint --help for the options.',
+  cliUnknownFormat: 'Unknown format "{format}"; expected one of {formats}.',
+  cliBadMaxWarnings: '--max-warnings needs a whole number of 0 or more, got "{value}".',
+  cliBadLocale: '--locale "{value}" is not a language tag such as "en" or "ko".',
+  cliLocaleIgnored: 'messages are available in English and Korean (en, ko); --locale {locale} is ignored.',
+  cliEmptyDir: '{pattern}: a directory with no Markdown files in it (.md, .markdown).',
+  cliGlobNoMatch: '{pattern}: the glob matches no files.',
+  cliNoSuchPath: '{pattern}: no such file or directory.',
+  cliIsDirectory: 'is a directory, not a file.',
+  cliCannotRead: 'cannot be read: {error}.',
+  cliBinary: 'is a binary file, not a Markdown digest; skipped.',
+  cliNotUtf8: 'is not valid UTF-8 (byte 0x{byte} at offset {offset}); save it as UTF-8.',
+  cliPermissionDenied: 'permission denied',
+  cliNoSuchFile: 'no such file',
+  cliIsADirectory: 'it is a directory',
+  cliCannotResolve: 'cannot be resolved: {error}; not fixed.',
+  cliReadOnly: 'is read-only; not fixed.',
+  cliChangedOnDisk: 'changed on disk after it was read; not fixed. Run digest-lint --fix again.',
+  cliCannotWrite: 'could not be written: {error}; not fixed.',
+  cliOutputFailed: '--output {path}: cannot write the report: {error}.',
+  cliTooManyWarnings: '{warnings}, more than --max-warnings {max}.',
+  cliProgress: 'checked {done}/{total} files',
+  cliUsage: `Usage: digest-lint [options] [paths or globs...]
+
+Checks daily paper digests (Markdown) with the same rules, configuration and
+suppression comments as the editor. With no paths, checks the digests under
+the current folder: files with a "## Daily Papers (YYYY-MM-DD)" heading, or
+matched by "files" in .digest-lint.jsonc.
+
+Options:
+  --config FILE          use this config file instead of searching for .digest-lint.jsonc
+  --fix                  apply the certain fixes and write the files back
+  --format FORMAT        text (default), json, sarif or github
+  --output FILE          write the report to FILE instead of stdout
+  --max-warnings N       exit 1 when there are more than N warnings
+  --quiet                report errors only
+  --locale LOCALE        language of the messages and the text report: en or ko
+                         (default: ko when LC_ALL or LANG starts with ko, else en)
+  --no-color             no colours in the text report (also: NO_COLOR=1)
+  --help                 show this help
+  --version              show the version
+
+Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings;
+2 a usage or configuration error, or the run failed.`,
+  // the server's log: workspace crawl and files it does not index
+  logFolderUnreadable: 'Workspace folder {folder} cannot be read ({error}); skipped.',
+  logFolderNested: 'Workspace folder {folder} lies inside another workspace folder; its files are indexed once.',
+  logCannotList: 'Cannot list {dir} ({error}); skipped.',
+  logCannotFollowLink: 'Cannot follow the symlink {path} ({error}); skipped.',
+  logCannotResolve: 'Cannot resolve {path} ({error}); skipped.',
+  logLinkLoop: 'The symlink {path} leads to a folder already indexed (a loop or a second path); skipped.',
+  logNotIndexing: 'Not indexing {path}: {reason}.',
+  readerNotFile: 'not a regular file',
+  readerTooBig: '{size} MB, over the {limit} MB limit',
+  readerBinary: 'binary content',
+  readerNotUtf8: 'not valid UTF-8',
+  readerGone: 'it no longer exists',
+  readerCannotRead: 'it cannot be read ({error})',
+  // work-done progress while the workspace is indexed
+  progressIndexing: 'Indexing digests',
+  progressMarkdownFiles: '{count} Markdown files',
+  progressFiles: '{done}/{total} files',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -274,4 +378,104 @@ export const ko: { readonly [K in MessageId]: string } = {
   completeNewPaperDetail: '제목, 썸네일, 투표, 저자, 섹션을 한 번에 씁니다. arXiv id는 한 번만 입력합니다.',
   completeDayAfter: '{date} 다음 날',
   completeToday: '오늘',
+  cfgEmptyFile: '설정 파일이 비어 있습니다. {example} 같은 JSON 객체를 쓰세요.',
+  cfgInvalidJson: '올바른 JSON이 아닙니다({error}).',
+  cfgNotObject: '설정 파일은 JSON 객체여야 합니다. 지금은 {found}입니다.',
+  cfgExtendsNotPath: '"extends"에는 다른 설정 파일의 경로를 쓰세요. 지금은 {found}입니다.',
+  cfgDefaultNotBoolean: '"default"는 true(모든 규칙 켜기)나 false(모든 규칙 끄기)여야 합니다. 지금은 {found}입니다.',
+  cfgUnknownSetting: '알 수 없는 설정 "{key}"입니다. {keys} 중 하나를 쓰세요.',
+  cfgRulesNotObject: '"rules"는 {example} 같은 객체여야 합니다. 지금은 {found}입니다.',
+  cfgUnknownRule: '알 수 없는 규칙 "{id}"입니다. 규칙 id는 docs/rules.md를 참고하세요.',
+  cfgBadSeverity: '"{id}"의 심각도 {found}은(는) 쓸 수 없습니다. {levels} 중 하나나 {object} 형식으로 쓰세요.',
+  cfgNotStringArray: '"{key}"은(는) 문자열 배열이어야 합니다. 지금은 {found}입니다.',
+  cfgEmptyString: '"{key}"에는 비어 있지 않은 문자열만 쓰세요. 지금은 {found}입니다.',
+  cfgCannotRead: '설정 파일을 읽을 수 없습니다: {error}',
+  cfgMissing: '설정 파일이 없습니다.',
+  cfgIsDirectory: '{path}은(는) 디렉터리입니다',
+  cfgExtendsCycle: '"extends"가 {target}을(를) 거쳐 순환합니다.',
+  cfgExtendsTooDeep: '"extends"가 {max}단계보다 깊게 중첩되어 있습니다.',
+  cfgExtendsMissing: '"extends"에 적힌 {target}이(가) 없습니다.',
+  jsonArray: '배열',
+  jsonObject: '객체',
+  jsonProperty: '속성',
+  jsonInvalidSymbol: '잘못된 기호',
+  jsonInvalidNumberFormat: '잘못된 숫자 형식',
+  jsonPropertyNameExpected: '속성 이름이 필요함',
+  jsonValueExpected: '값이 필요함',
+  jsonColonExpected: '콜론이 필요함',
+  jsonCommaExpected: '쉼표가 필요함',
+  jsonCloseBraceExpected: '닫는 중괄호가 필요함',
+  jsonCloseBracketExpected: '닫는 대괄호가 필요함',
+  jsonEndOfFileExpected: '파일이 끝나야 함',
+  jsonInvalidCommentToken: '잘못된 주석',
+  jsonUnexpectedEndOfComment: '주석이 닫히지 않음',
+  jsonUnexpectedEndOfString: '문자열이 닫히지 않음',
+  jsonUnexpectedEndOfNumber: '숫자가 중간에 끝남',
+  jsonInvalidUnicode: '잘못된 유니코드 이스케이프',
+  jsonInvalidEscapeCharacter: '잘못된 이스케이프 문자',
+  jsonInvalidCharacter: '잘못된 문자',
+  jsonUnknownError: '알 수 없는 구문 오류',
+  cliConfigError: '설정 파일 오류: {problem}',
+  cliFileProblem: '{path}: {problem}',
+  cliNeedsValue: '{option} 옵션에는 값이 필요합니다.',
+  cliUnknownOption: '알 수 없는 옵션 "{option}"입니다. 옵션 목록은 digest-lint --help로 확인하세요.',
+  cliUnknownFormat: '알 수 없는 형식 "{format}"입니다. {formats} 중 하나를 쓰세요.',
+  cliBadMaxWarnings: '--max-warnings에는 0 이상의 정수를 쓰세요. 지금은 "{value}"입니다.',
+  cliBadLocale: '--locale "{value}"은(는) "en"이나 "ko" 같은 언어 태그가 아닙니다.',
+  cliLocaleIgnored: '메시지는 영어와 한국어(en, ko)로만 제공됩니다. --locale {locale} 값은 무시합니다.',
+  cliEmptyDir: '{pattern}: Markdown 파일(.md, .markdown)이 없는 디렉터리입니다.',
+  cliGlobNoMatch: '{pattern}: 이 글롭 패턴과 일치하는 파일이 없습니다.',
+  cliNoSuchPath: '{pattern}: 그런 파일이나 디렉터리가 없습니다.',
+  cliIsDirectory: '파일이 아니라 디렉터리입니다.',
+  cliCannotRead: '파일을 읽을 수 없습니다({error}).',
+  cliBinary: 'Markdown 다이제스트가 아니라 이진 파일이므로 건너뜁니다.',
+  cliNotUtf8: '올바른 UTF-8이 아닙니다(오프셋 {offset}의 바이트 0x{byte}). UTF-8로 저장하세요.',
+  cliPermissionDenied: '권한 없음',
+  cliNoSuchFile: '파일 없음',
+  cliIsADirectory: '디렉터리임',
+  cliCannotResolve: '경로를 확인할 수 없어({error}) 고치지 않았습니다.',
+  cliReadOnly: '읽기 전용 파일이므로 고치지 않았습니다.',
+  cliChangedOnDisk: '파일을 읽은 뒤 디스크에서 내용이 바뀌어 고치지 않았습니다. digest-lint --fix를 다시 실행하세요.',
+  cliCannotWrite: '파일을 쓸 수 없어({error}) 고치지 않았습니다.',
+  cliOutputFailed: '--output {path}: 보고서를 쓸 수 없습니다({error}).',
+  cliTooManyWarnings: '{warnings}이(가) 있어 --max-warnings {max}보다 많습니다.',
+  cliProgress: '검사 중: 파일 {total}개 중 {done}개',
+  cliUsage: `사용법: digest-lint [옵션] [경로 또는 글롭...]
+
+편집기와 같은 규칙, 설정, 숨김 주석으로 논문 다이제스트(Markdown)를 검사합니다.
+경로를 주지 않으면 현재 폴더 아래의 다이제스트를 검사합니다. 다이제스트는
+"## Daily Papers (YYYY-MM-DD)" 제목이 있는 파일이나 .digest-lint.jsonc의
+"files"에 맞는 파일입니다.
+
+옵션:
+  --config FILE          .digest-lint.jsonc를 찾지 않고 이 설정 파일을 씁니다
+  --fix                  확실한 수정을 적용하고 파일에 다시 씁니다
+  --format FORMAT        text(기본값), json, sarif, github 중 하나
+  --output FILE          보고서를 stdout 대신 FILE에 씁니다
+  --max-warnings N       경고가 N개보다 많으면 종료 코드 1로 끝냅니다
+  --quiet                오류만 보고합니다
+  --locale LOCALE        메시지와 텍스트 보고서의 언어: en 또는 ko (기본값:
+                         LC_ALL이나 LANG이 ko로 시작하면 ko, 아니면 en)
+  --no-color             텍스트 보고서에 색을 쓰지 않습니다(NO_COLOR=1과 같음)
+  --help                 이 도움말을 표시합니다
+  --version              버전을 표시합니다
+
+종료 코드: 0은 오류가 없을 때, 1은 오류가 있거나 경고가 --max-warnings보다
+많을 때, 2는 사용법이나 설정 파일에 오류가 있거나 실행이 실패했을 때입니다.`,
+  logFolderUnreadable: '작업 영역 폴더 {folder}을(를) 읽을 수 없어({error}) 건너뜁니다.',
+  logFolderNested: '작업 영역 폴더 {folder}은(는) 다른 작업 영역 폴더 안에 있습니다. 그 안의 파일은 한 번만 색인합니다.',
+  logCannotList: '{dir}의 목록을 읽을 수 없어({error}) 건너뜁니다.',
+  logCannotFollowLink: '심볼릭 링크 {path}을(를) 따라갈 수 없어({error}) 건너뜁니다.',
+  logCannotResolve: '{path}의 실제 경로를 확인할 수 없어({error}) 건너뜁니다.',
+  logLinkLoop: '심볼릭 링크 {path}은(는) 이미 색인한 폴더로 이어지므로(순환이나 같은 폴더의 다른 경로) 건너뜁니다.',
+  logNotIndexing: '{path}을(를) 색인하지 않습니다({reason}).',
+  readerNotFile: '일반 파일이 아님',
+  readerTooBig: '{size}MB로 한도 {limit}MB를 넘음',
+  readerBinary: '이진 파일임',
+  readerNotUtf8: '올바른 UTF-8이 아님',
+  readerGone: '파일이 더 이상 없음',
+  readerCannotRead: '읽을 수 없음({error})',
+  progressIndexing: '다이제스트 색인 중',
+  progressMarkdownFiles: 'Markdown 파일 {count}개',
+  progressFiles: '파일 {total}개 중 {done}개',
 };

@@ -7,12 +7,14 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { isIgnored, parseGitignore, type IgnoreFile } from './gitignore';
+import { logArgs, ref, type MessageRef } from '../../core';
 
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 const MARKDOWN = /\.md$/i;
 
 export interface CrawlOptions {
-  readonly log: (message: string) => void;
+  /** `message` is English; `l10n` renders it in the server's language. */
+  readonly log: (message: string, l10n?: MessageRef) => void;
   /** Checked between folders; true stops the crawl. */
   readonly stopped?: () => boolean;
 }
@@ -44,11 +46,11 @@ export async function crawlMarkdown(folders: readonly string[], options: CrawlOp
     try {
       real = await realpath(folder);
     } catch (err) {
-      options.log(`Workspace folder ${folder} cannot be read (${describe(err)}); skipped.`);
+      options.log(...logArgs(ref('logFolderUnreadable', { folder, error: describe(err) })));
       continue;
     }
     if (seenDirs.has(real)) {
-      options.log(`Workspace folder ${folder} lies inside another workspace folder; its files are indexed once.`);
+      options.log(...logArgs(ref('logFolderNested', { folder })));
       continue;
     }
     seenDirs.add(real);
@@ -62,7 +64,7 @@ export async function crawlMarkdown(folders: readonly string[], options: CrawlOp
       try {
         entries = await readdir(dir, { withFileTypes: true });
       } catch (err) {
-        options.log(`Cannot list ${dir} (${describe(err)}); skipped.`);
+        options.log(...logArgs(ref('logCannotList', { dir, error: describe(err) })));
         continue;
       }
       // Real folders before symlinks, so a file is listed under its own path rather than a link's.
@@ -77,7 +79,7 @@ export async function crawlMarkdown(folders: readonly string[], options: CrawlOp
             isDir = target.isDirectory();
             isFile = target.isFile();
           } catch (err) {
-            options.log(`Cannot follow the symlink ${path} (${describe(err)}); skipped.`);
+            options.log(...logArgs(ref('logCannotFollowLink', { path, error: describe(err) })));
             continue;
           }
         }
@@ -87,11 +89,11 @@ export async function crawlMarkdown(folders: readonly string[], options: CrawlOp
           try {
             realDir = await realpath(path);
           } catch (err) {
-            options.log(`Cannot resolve ${path} (${describe(err)}); skipped.`);
+            options.log(...logArgs(ref('logCannotResolve', { path, error: describe(err) })));
             continue;
           }
           if (seenDirs.has(realDir)) {
-            if (entry.isSymbolicLink()) options.log(`The symlink ${path} leads to a folder already indexed (a loop or a second path); skipped.`);
+            if (entry.isSymbolicLink()) options.log(...logArgs(ref('logLinkLoop', { path })));
             continue;
           }
           seenDirs.add(realDir);

@@ -27,6 +27,7 @@ import {
 } from '../../core';
 import type { TrackedDocument } from '../trackedDocument';
 import type { FileChange, ProgressSink, WorkspaceIndexer } from './workspaceIndexer';
+import { DEFAULT_LOCALE, ref, render, type Locale } from '../../core';
 
 /** What the file watcher the server registers looks at. */
 export const WATCHED_GLOB = '**/*.md';
@@ -49,14 +50,14 @@ export function serverCapabilities() {
   return { workspaceSymbolProvider: true, referencesProvider: true, definitionProvider: true } as const;
 }
 
-/** Work-done progress when the client shows it; a no-op sink otherwise. */
-export function progressFor(connection: Connection, caps: ClientCapabilities): () => Promise<ProgressSink> {
+/** Work-done progress when the client shows it, in the server's language; a no-op sink otherwise. */
+export function progressFor(connection: Connection, caps: ClientCapabilities, locale: () => Locale = () => DEFAULT_LOCALE): () => Promise<ProgressSink> {
   return async () => {
     if (caps.window?.workDoneProgress !== true) return { begin() {}, report() {}, done() {} };
     const reporter = await connection.window.createWorkDoneProgress();
     return {
-      begin: (total) => reporter.begin('Indexing digests', 0, `${total} Markdown files`, false),
-      report: (done, total) => reporter.report(Math.floor((100 * done) / Math.max(1, total)), `${done}/${total} files`),
+      begin: (total) => reporter.begin(render(locale(), ref('progressIndexing')), 0, render(locale(), ref('progressMarkdownFiles', { count: total })), false),
+      report: (done, total) => reporter.report(Math.floor((100 * done) / Math.max(1, total)), render(locale(), ref('progressFiles', { done, total }))),
       done: () => reporter.done(),
     };
   };

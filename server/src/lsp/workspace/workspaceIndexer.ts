@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { matchesFilesPath, msg, WorkspaceIndex, fileUri, type DigestModel, type DigestSettings, type MessageRef, type WorkspaceView } from '../../core';
 import { crawlMarkdown } from './crawler';
 import { readMarkdownFile, MAX_INDEXED_FILE_BYTES } from './fileReader';
+import { logArgs, ref } from '../../core';
 
 /** Work done per slice before yielding to the event loop. */
 const SLICE_MS = 4;
@@ -112,7 +113,7 @@ export class WorkspaceIndexer {
     const stopped = (): boolean => generation !== this.generation;
     const progress = await this.host.progress();
     try {
-      const paths = await crawlMarkdown(this.host.folders(), { log: (m) => this.host.log(m), stopped });
+      const paths = await crawlMarkdown(this.host.folders(), { log: (m, l10n) => this.host.log(m, l10n), stopped });
       progress.begin(paths.length);
       let sliceStart: number;
       let done = 0;
@@ -160,7 +161,7 @@ export class WorkspaceIndexer {
     // A file the config ignores is no digest to the CLI, so it lists nothing here either.
     if (config.ignored) return this.index.removeDisk(uri);
     if (result.ok) return this.index.setDisk(uri, result.text, this.reasonFor(path, config));
-    this.host.log(`Not indexing ${path}: ${result.reason}.`);
+    this.host.log(...logArgs(ref('logNotIndexing', { path, reason: result.reason })));
     return this.index.removeDisk(uri);
   }
 
