@@ -22,12 +22,14 @@ import {
   type MessageRef,
   formatConfigProblem,
   isIgnored,
+  matchesFilesPath,
   type ConfigProblem,
   type Issue,
   type ResolvedConfig,
 } from '../core';
 import { nodeConfigReader, repositoryRoot } from '../node/configReader';
 import { localeArg, parseArgs, usage, UsageError, type CliOptions } from './args';
+import { CliWorkspace } from './crossDay';
 import { describeError, discoverFiles, readDigest } from './files';
 import { formatReport, totals, type FileReport } from './formats';
 import { writeAtomically } from './writeFile';
@@ -105,6 +107,9 @@ async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promis
   const reports: FileReport[] = [];
   const fixLog: string[] = [];
   const progress = startProgress(io.stderr, discovery.files.length, locale);
+  const workspace = new CliWorkspace();
+  /** Each linted digest's report, for the second pass that adds cross-day duplicates. */
+  const linted: { readonly file: string; readonly uri: string; readonly settings: typeof defaultSettings; readonly report: number }[] = [];
 
   for (const file of discovery.files) {
     progress.tick();
@@ -121,8 +126,9 @@ async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promis
     const uri = pathToFileURL(file).href;
     let version = 0;
     const lint = (text: string): Issue[] => service.computeDiagnostics({ uri, version: ++version, getText: () => text }, settings) ?? [];
-    let issues = lint(read.text);
-    if (!service.getModel({ uri, version, getText: () => read.text }, settings)) {
+    let text = read.text;
+    let issues = lint(text);
+    if (!service.getModel({ uri, version, getText: () => text }, settings)) {
       service.forget(uri);
       continue;
     }
@@ -139,17 +145,38 @@ async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promis
           const shown = result.applied.map((a) => `${where(a)} ${a.issue.fix ? localize(locale, a.issue.fix.title, a.issue.fix.titleL10n) : a.issue.rule}`);
           const fixes = render(locale, ref(fixed.length === 1 ? 'cliFix' : 'cliFixes', { count: fixed.length }));
           fixLog.push(render(locale, ref('cliFixed', { path: rel, fixes })), ...shown.map((f) => `  ${f}`));
-          issues = lint(result.text);
+          text = result.text;
         } else {
           failures.push(ref('cliFileProblem', { path: rel, problem: written.message }));
         }
+        // The report and the index describe the text now on disk.
+        issues = lint(text);
       }
     }
+    workspace.addLinted(uri, service.getModel({ uri, version, getText: () => text }, settings));
     service.forget(uri);
-    if (options.quiet) issues = issues.filter((i) => i.severity === 'error');
-    reports.push({ path: rel, issues: issues.sort(byPosition), fixed });
+    linted.push({ file, uri, settings, report: reports.length });
+    reports.push({ path: rel, issues: quietOrAll(issues, options.quiet).sort(byPosition), fixed });
   }
   progress.done();
+
+  // Inside a repository, its other digests count too, as in the editor's workspace index.
+  if (root !== undefined) {
+    workspace.addRepository(
+      discoverFiles([], root).files.map((path) => {
+        const config = explicit ?? resolver.configFor(path, root);
+        return { path, ignored: isIgnored(path, config), reason: matchesFilesPath(path, applyConfig(defaultSettings, config).files, [root]) ? 'setting' : undefined };
+      }),
+    );
+  }
+  for (const l of linted) {
+    if (!workspace.needsRecheck(l.uri)) continue;
+    const read = readDigest(l.file);
+    if (!read.ok) continue;
+    const issues = service.computeDiagnostics({ uri: l.uri, version: 1, getText: () => read.text }, l.settings, undefined, workspace.index) ?? [];
+    service.forget(l.uri);
+    reports[l.report] = { ...reports[l.report]!, issues: quietOrAll(issues, options.quiet).sort(byPosition) };
+  }
 
   const toStdout = options.output === undefined;
   const color = options.color ?? (toStdout && io.stdout.isTTY === true && !io.env['NO_COLOR']);
@@ -175,6 +202,11 @@ async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promis
     return ExitCode.problems;
   }
   return ExitCode.ok;
+}
+
+/** `--quiet`: errors only. */
+function quietOrAll(issues: Issue[], quiet: boolean): Issue[] {
+  return quiet ? issues.filter((i) => i.severity === 'error') : issues;
 }
 
 function byPosition(a: Issue, b: Issue): number {

@@ -1,0 +1,50 @@
+// Cross-day duplicates for digest-lint. The `listed-on-another-day` rule
+// compares a digest with every other digest, as the editor's workspace index
+// does. The first pass lints each file and feeds its model to an index; only
+// the files that share an id with another file are then checked again with
+// the index, so a run with no cross-day duplicate pays only for the scan.
+
+import { pathToFileURL } from 'node:url';
+import { WorkspaceIndex, type DigestModel, type DigestReason } from '../core';
+import { readDigest } from './files';
+
+/** How the run's configuration sees a file it does not lint itself. */
+export interface RepositoryFile {
+  readonly path: string;
+  /** True when the file's config `ignores` it: the editor's index leaves it out too. */
+  readonly ignored: boolean;
+  /** `setting` when a `files` glob names it, so it counts without a day heading. */
+  readonly reason: DigestReason | undefined;
+}
+
+export class CliWorkspace {
+  readonly index = new WorkspaceIndex();
+  private readonly linted = new Set<string>();
+  private crossIds: ReadonlySet<string> | undefined;
+
+  /** A linted digest, by the model its last check parsed. */
+  addLinted(uri: string, model: DigestModel | undefined): void {
+    this.linted.add(uri);
+    this.index.setOpen(uri, model);
+    this.crossIds = undefined;
+  }
+
+  /** The repository's other digests, for a run on some paths: read and scanned like the editor's crawl; unreadable ones are skipped. */
+  addRepository(files: readonly RepositoryFile[]): void {
+    for (const f of files) {
+      const uri = pathToFileURL(f.path).href;
+      if (f.ignored || this.linted.has(uri)) continue;
+      const read = readDigest(f.path);
+      if (read.ok) this.index.setDisk(uri, read.text, f.reason);
+    }
+    this.crossIds = undefined;
+  }
+
+  /** True when the linted file lists an id that another file lists too: its check must see the index. */
+  needsRecheck(uri: string): boolean {
+    this.crossIds ??= new Set(this.index.crossFileIds());
+    if (this.crossIds.size === 0) return false;
+    const ids = this.crossIds;
+    return this.index.file(uri)?.papers.some((p) => p.id !== undefined && ids.has(p.id)) ?? false;
+  }
+}
