@@ -34,6 +34,14 @@ describe('digest-lint: cross-day duplicates', () => {
     const r = runCli(['--format', 'json', 'days'], tree.root);
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(crossDay(r.stdout), [['days/2025-02-12.md', 15, 'info']]);
+    const related = (JSON.parse(r.stdout) as { files: { issues: { rule: string; related?: unknown[] }[] }[] }).files.flatMap((f) => f.issues.filter((i) => i.rule === RULE).map((i) => i.related));
+    // Every other listing, the suppressed one of 2025-02-13 included: it is still a listing.
+    assert.deepEqual(related, [
+      [
+        { path: 'days/2025-02-10.md', line: 3, column: 1, endLine: 3, endColumn: 54, message: 'Also listed: 2025-02-10 (2025-02-10.md, line 3)' },
+        { path: 'days/2025-02-13.md', line: 4, column: 1, endLine: 4, endColumn: 66, message: 'Also listed: 2025-02-13 (2025-02-13.md, line 4)' },
+      ],
+    ]);
     const text = runCli(['days'], tree.root);
     assert.match(text.stdout, /also listed on 2025-02-10.*2025-02-10\.md, line 3/);
   });

@@ -8,11 +8,13 @@ import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'no
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureCliBuilt, runCli, tempTree } from '../helpers/cli';
-import { digestText } from '../helpers/digest';
+import { digestText, lineOf } from '../helpers/digest';
 import { REPO_ROOT } from '../helpers/paths';
 import { rules } from '../../server/src/core';
 import { escapeData, escapeProperty } from '../../server/src/cli/formats';
 import type { JsonReport } from '../../server/src/cli/formats';
+
+type SarifPhysical = { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } };
 
 const MULTITOOL = join(REPO_ROOT, 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');
 
@@ -25,7 +27,12 @@ const defects = digestText('2025-02-03', [
 before(() => ensureCliBuilt());
 
 describe('sarif', () => {
-  const tree = tempTree({ 'sub dir/d,1.md': defects, '.digest-lint.jsonc': '{ "rules": { "unused-suppression": "info" } }' });
+  // z.md lists a paper of d,1.md again on a later day: a result with a related location.
+  const tree = tempTree({
+    'sub dir/d,1.md': defects,
+    'z.md': digestText('2025-02-04', [{ id: '2502.00002', title: 'Dash Again' }]),
+    '.digest-lint.jsonc': '{ "rules": { "unused-suppression": "info" } }',
+  });
   after(() => tree.dispose());
 
   test('passes the SARIF 2.1.0 schema and GitHub rules (SARIF Multitool)', { skip: existsSync(MULTITOOL) ? false : 'sarif-multitool not installed' }, () => {
@@ -56,7 +63,15 @@ describe('sarif', () => {
       version: string;
       runs: {
         tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string }; helpUri: string }[] } };
-        results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[]; partialFingerprints: Record<string, string> }[];
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          message: { text: string };
+          locations: { physicalLocation: SarifPhysical }[];
+          relatedLocations?: { id: number; physicalLocation: SarifPhysical; message: { text: string } }[];
+          partialFingerprints: Record<string, string>;
+        }[];
       }[];
     };
     assert.equal(log.version, '2.1.0');
@@ -68,7 +83,14 @@ describe('sarif', () => {
       assert.ok(r.shortDescription.text && r.fullDescription.text && r.help.text, r.id);
       assert.ok(r.helpUri.endsWith(`#${r.id}`));
     }
-    assert.deepEqual(run.results.map((x) => `${x.ruleId}:${x.level}`), ['malformed-arxiv-link:error', 'invalid-vote:warning', 'mislabelled-section:warning']);
+    assert.deepEqual(run.results.map((x) => `${x.ruleId}:${x.level}`), ['malformed-arxiv-link:error', 'invalid-vote:warning', 'mislabelled-section:warning', 'listed-on-another-day:note']);
+    const again2 = run.results[3]!;
+    assert.equal(again2.locations[0]?.physicalLocation.artifactLocation.uri, 'z.md');
+    assert.deepEqual(again2.relatedLocations?.map((r) => [r.id, r.physicalLocation.artifactLocation.uri, r.physicalLocation.artifactLocation.uriBaseId, r.physicalLocation.region.startLine]), [
+      [1, 'sub%20dir/d,1.md', '%SRCROOT%', lineOf(defects, 'abs/2502.00002') + 1],
+    ]);
+    assert.match(again2.relatedLocations?.[0]?.message.text ?? '', /2025-02-03/);
+    assert.equal(run.results.filter((x) => x.relatedLocations).length, 1, 'only issues with related places get relatedLocations');
     const first = run.results[0]!;
     assert.equal(run.tool.driver.rules[first.ruleIndex]?.id, first.ruleId);
     assert.equal(first.locations[0]?.physicalLocation.artifactLocation.uri, 'sub%20dir/d,1.md', 'relative and URI-encoded');

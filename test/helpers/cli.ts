@@ -30,6 +30,8 @@ export function runCli(args: readonly string[], cwd: string, env: Record<string,
     cwd,
     encoding: 'utf8',
     timeout: 60_000,
+    // A json report of the whole corpus, related places included, is over spawnSync's default 1 MB.
+    maxBuffer: 64 * 1024 * 1024,
     // An English environment unless a test says otherwise: the text report follows LC_ALL and LANG.
     env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', LC_ALL: '', LANG: 'C.UTF-8', ...env },
   });

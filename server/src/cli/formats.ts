@@ -2,6 +2,7 @@
 // sarif for GitHub code scanning, github for workflow annotations.
 
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_LOCALE, localize, ref, render, rules, type Issue, type Locale, type MessageId, type Severity } from '../core';
 import type { Format } from './args';
 
@@ -17,6 +18,23 @@ export interface FileReport {
   readonly issues: readonly Issue[];
   /** Titles of the fixes --fix applied, in order. */
   readonly fixed: readonly string[];
+}
+
+/** Turns the URI of a related place (another file) into a path written like `FileReport.path`. */
+export type PathOf = (uri: string) => string;
+
+/** Absolute, with `/`: for callers that know no current folder. */
+export const absolutePathOf: PathOf = (uri) => {
+  try {
+    return fileURLToPath(uri).replace(/\\/g, '/');
+  } catch {
+    return uri;
+  }
+};
+
+/** An issue's related places (the other listings of a duplicate), with paths; the reported file when a place names none. */
+function relatedOf(i: Issue, file: string, pathOf: PathOf): { path: string; range: Issue['range']; message: string }[] {
+  return (i.related ?? []).map((r) => ({ path: r.uri === undefined ? file : pathOf(r.uri), range: r.range, message: r.message }));
 }
 
 export interface Totals {
@@ -42,14 +60,14 @@ export function totals(files: readonly FileReport[]): Totals {
   return { errors, warnings, infos, fixable };
 }
 
-export function formatReport(format: Format, files: readonly FileReport[], version: string, color: boolean, locale: Locale = DEFAULT_LOCALE): string {
+export function formatReport(format: Format, files: readonly FileReport[], version: string, color: boolean, locale: Locale = DEFAULT_LOCALE, pathOf: PathOf = absolutePathOf): string {
   switch (format) {
     case 'text':
       return formatText(files, color, locale);
     case 'json':
-      return formatJson(files, version);
+      return formatJson(files, version, pathOf);
     case 'sarif':
-      return formatSarif(files, version);
+      return formatSarif(files, version, pathOf);
     case 'github':
       return formatGithub(files);
   }
@@ -133,12 +151,14 @@ export interface JsonReport {
       readonly endLine: number;
       readonly endColumn: number;
       readonly fixable: boolean;
+      /** Other places of the same problem (the other listings of a duplicate paper); absent when there are none. */
+      readonly related?: readonly { readonly path: string; readonly line: number; readonly column: number; readonly endLine: number; readonly endColumn: number; readonly message: string }[];
     }[];
   }[];
   readonly summary: { readonly files: number } & Totals;
 }
 
-export function formatJson(files: readonly FileReport[], version: string): string {
+export function formatJson(files: readonly FileReport[], version: string, pathOf: PathOf = absolutePathOf): string {
   const report: JsonReport = {
     version: JSON_REPORT_VERSION,
     tool: { name: TOOL_NAME, version },
@@ -154,6 +174,18 @@ export function formatJson(files: readonly FileReport[], version: string): strin
         endLine: i.range.end.line + 1,
         endColumn: i.range.end.character + 1,
         fixable: i.fix?.certain === true,
+        ...(i.related?.length
+          ? {
+              related: relatedOf(i, f.path, pathOf).map((r) => ({
+                path: r.path,
+                line: r.range.start.line + 1,
+                column: r.range.start.character + 1,
+                endLine: r.range.end.line + 1,
+                endColumn: r.range.end.character + 1,
+                message: r.message,
+              })),
+            }
+          : {}),
       })),
     })),
     summary: { files: files.length, ...totals(files) },
@@ -200,7 +232,21 @@ function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
   return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
 }
 
-export function formatSarif(files: readonly FileReport[], version: string): string {
+/** A SARIF physical location: relative paths against %SRCROOT%, absolute ones as file URIs. */
+function sarifLocation(path: string, range: Issue['range']) {
+  const absolute = path.startsWith('/') || /^[A-Za-z]:\//.test(path);
+  return {
+    artifactLocation: absolute ? { uri: encodeURI(`file://${path.startsWith('/') ? '' : '/'}${path}`) } : { uri: encodeURI(path), uriBaseId: '%SRCROOT%' },
+    region: {
+      startLine: range.start.line + 1,
+      startColumn: range.start.character + 1,
+      endLine: range.end.line + 1,
+      endColumn: range.end.character + 1,
+    },
+  };
+}
+
+export function formatSarif(files: readonly FileReport[], version: string, pathOf: PathOf = absolutePathOf): string {
   const ruleIndex = new Map(rules.map((r, k) => [r.id as string, k]));
   const results = [];
   for (const f of files) {
@@ -216,19 +262,10 @@ export function formatSarif(files: readonly FileReport[], version: string): stri
         ruleIndex: ruleIndex.get(i.rule) ?? 0,
         level: sarifLevel(i.severity),
         message: { text: i.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%' },
-              region: {
-                startLine: i.range.start.line + 1,
-                startColumn: i.range.start.character + 1,
-                endLine: i.range.end.line + 1,
-                endColumn: i.range.end.character + 1,
-              },
-            },
-          },
-        ],
+        locations: [{ physicalLocation: sarifLocation(f.path, i.range) }],
+        ...(i.related?.length
+          ? { relatedLocations: relatedOf(i, f.path, pathOf).map((r, k) => ({ id: k + 1, physicalLocation: sarifLocation(r.path, r.range), message: { text: r.message } })) }
+          : {}),
         partialFingerprints: { 'digestLintIssue/v1': hash },
       });
     }

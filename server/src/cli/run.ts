@@ -4,7 +4,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   applyConfig,
   comparePositions,
@@ -180,7 +180,14 @@ async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promis
 
   const toStdout = options.output === undefined;
   const color = options.color ?? (toStdout && io.stdout.isTTY === true && !io.env['NO_COLOR']);
-  const report = formatReport(options.format, reports, toolVersion(), color, locale);
+  const pathOf = (uri: string): string => {
+    try {
+      return relative(io.cwd, fileURLToPath(uri)).split(sep).join('/');
+    } catch {
+      return uri;
+    }
+  };
+  const report = formatReport(options.format, reports, toolVersion(), color, locale, pathOf);
   if (fixLog.length) (options.format === 'text' && toStdout ? io.stdout : io.stderr).write(`${fixLog.join('\n')}\n\n`);
   if (toStdout) {
     io.stdout.write(report);
