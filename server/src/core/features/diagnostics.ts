@@ -1,8 +1,8 @@
 // Runs the rule registry over a model. Paper rules run once per paper object
 // and context; an unchanged paper keeps its issues across edits.
 
-import type { DigestModel, Paper } from '../model';
-import { documentRules, paperRules, workspaceRules, type Fix, type Issue, type PaperContext, type Report, type Rule } from '../rules';
+import type { DigestModel, Paper, PlacedPaper } from '../model';
+import { documentRules, paperRules, workspaceRules, type Fix, type Issue, type PaperContext, type Report, type Rule, type RuleId } from '../rules';
 import type { DigestSettings } from '../settings';
 import { shiftRange, type CancellationTokenLike } from '../types';
 import { capReports } from './capReports';
@@ -15,39 +15,93 @@ interface CachedIssues {
   shifted?: { readonly line: number; readonly issues: readonly Issue[] };
 }
 
+/** What one document's last computation left, so the next version redoes only what changed. */
+interface DocumentState {
+  /** The document rules' own indexes (see DocumentContext.state). */
+  readonly rules: Map<RuleId, unknown>;
+  papers: readonly PlacedPaper[];
+  /** By paper index: the day key and the paper's issues at its line. */
+  perIndex: readonly (PaperIssues | undefined)[];
+}
+
+interface PaperIssues {
+  readonly key: string;
+  readonly issues: readonly Issue[];
+}
+
 export class DiagnosticsComputer {
   private readonly perPaper = new WeakMap<Paper, CachedIssues>();
+  private readonly documents = new Map<string, DocumentState>();
+  /** Document-rule reports turned into issues, so an unchanged report keeps its issue object. */
+  private readonly issueOf = new WeakMap<Report, Issue>();
+  /** Papers whose cached issues the last call could not take from the previous version's paper at its index; read by tests. */
+  lastLookedUp = 0;
 
   /** `workspace`, when given, lets the workspace rules compare this digest with the others. */
   compute(model: DigestModel, settings: DigestSettings, token: CancellationTokenLike, workspace?: WorkspaceView): Issue[] | undefined {
     const settingsKey = settings.requiredSections.join('\u0000');
+    let state = this.documents.get(model.uri);
+    if (!state) {
+      state = { rules: new Map(), papers: [], perIndex: [] };
+      this.documents.set(model.uri, state);
+    }
     const issues: Issue[] = [];
     for (const rule of documentRules) {
-      rule.check(model, { settings }, (r) => issues.push(toIssue(rule, r)));
+      rule.check(model, { settings, state: state.rules }, (r) => issues.push(this.toDocumentIssue(rule, r)));
     }
     if (workspace) {
       for (const rule of workspaceRules) rule.check(model, { settings, workspace }, (r) => issues.push(toIssue(rule, r)));
     }
     // One context key per day, not one string per paper per keystroke.
     const keys = new Map<number, string>();
-    for (const { paper, line, dayIndex } of model.papers) {
-      if (token.isCancellationRequested) return undefined;
-      const date = model.days[dayIndex]?.day.date;
-      let key = keys.get(dayIndex);
+    const { papers: oldPapers, perIndex: oldIssues } = state;
+    const shift = model.papers.length - oldPapers.length;
+    const perIndex = new Array<PaperIssues | undefined>(model.papers.length);
+    this.lastLookedUp = 0;
+    for (let i = 0; i < model.papers.length; i++) {
+      if ((i & 255) === 0 && token.isCancellationRequested) return undefined;
+      const placed = model.papers[i]!;
+      let key = keys.get(placed.dayIndex);
       if (key === undefined) {
-        key = `${date ?? ''}|${model.legacy ? 1 : 0}|${settingsKey}`;
-        keys.set(dayIndex, key);
+        key = `${model.days[placed.dayIndex]?.day.date ?? ''}|${model.legacy ? 1 : 0}|${settingsKey}`;
+        keys.set(placed.dayIndex, key);
       }
-      let cached = this.perPaper.get(paper);
-      if (!cached || cached.key !== key) {
-        cached = { key, issues: checkPaper(paper, { settings, date, legacy: model.legacy }) };
-        this.perPaper.set(paper, cached);
-      }
-      if (cached.issues.length === 0) continue;
-      if (cached.shifted?.line !== line) cached.shifted = { line, issues: line === 0 ? cached.issues : cached.issues.map((i) => shiftIssue(i, line)) };
-      for (const issue of cached.shifted.issues) issues.push(issue);
+      // The previous version's paper at this index (or shifted by the papers added): same object, same issues.
+      const same = oldPapers[i] === placed ? oldIssues[i] : oldPapers[i - shift] === placed ? oldIssues[i - shift] : undefined;
+      const entry = same !== undefined && same.key === key ? same : this.lookUp(placed, key, settings, model);
+      perIndex[i] = entry;
+      for (const issue of entry.issues) issues.push(issue);
     }
+    state.papers = model.papers;
+    state.perIndex = perIndex;
     return issues;
+  }
+
+  /** Drops what was kept for a closed document. */
+  forget(uri: string): void {
+    this.documents.delete(uri);
+  }
+
+  private lookUp(placed: PlacedPaper, key: string, settings: DigestSettings, model: DigestModel): PaperIssues {
+    this.lastLookedUp++;
+    const { paper, line, dayIndex } = placed;
+    let cached = this.perPaper.get(paper);
+    if (!cached || cached.key !== key) {
+      cached = { key, issues: checkPaper(paper, { settings, date: model.days[dayIndex]?.day.date, legacy: model.legacy }) };
+      this.perPaper.set(paper, cached);
+    }
+    if (cached.issues.length === 0) return { key, issues: cached.issues };
+    if (cached.shifted?.line !== line) cached.shifted = { line, issues: line === 0 ? cached.issues : cached.issues.map((i) => shiftIssue(i, line)) };
+    return { key, issues: cached.shifted.issues };
+  }
+
+  private toDocumentIssue(rule: Rule, r: Report): Issue {
+    let issue = this.issueOf.get(r);
+    if (issue === undefined || issue.rule !== rule.id) {
+      issue = toIssue(rule, r);
+      this.issueOf.set(r, issue);
+    }
+    return issue;
   }
 }
 

@@ -92,6 +92,12 @@ export interface PaperContext {
 
 export interface DocumentContext {
   readonly settings: DigestSettings;
+  /**
+   * Per-document scratch space that lives from one version of the document to
+   * the next, where a rule may keep an index it updates instead of rebuilding.
+   * Absent (the CLI, tests): the rule starts afresh. Results never depend on it.
+   */
+  readonly state?: Map<RuleId, unknown>;
 }
 
 interface RuleMeta {
