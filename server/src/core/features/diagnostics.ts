@@ -1,7 +1,7 @@
 // Runs the rule registry over a model. Paper rules run once per paper object
 // and context; an unchanged paper keeps its issues across edits.
 
-import type { DigestModel, Paper, PlacedPaper } from '../model';
+import type { DigestModel, Paper, PlacedDay, PlacedPaper } from '../model';
 import { documentRules, paperRules, workspaceRules, type Fix, type Issue, type PaperContext, type Report, type Rule, type RuleId } from '../rules';
 import type { DigestSettings } from '../settings';
 import { shiftRange, type CancellationTokenLike } from '../types';
@@ -20,21 +20,22 @@ interface DocumentState {
   /** The document rules' own indexes (see DocumentContext.state). */
   readonly rules: Map<RuleId, unknown>;
   papers: readonly PlacedPaper[];
-  /** By paper index: the day key and the paper's issues at its line. */
-  perIndex: readonly (PaperIssues | undefined)[];
+  /** What every paper's context key was made of (see `contextKey`). */
+  days: readonly PlacedDay[] | undefined;
+  legacy: boolean;
+  settingsKey: string;
+  /** By paper index: the paper's issues at its line. */
+  perIndex: (readonly Issue[])[];
 }
 
-interface PaperIssues {
-  readonly key: string;
-  readonly issues: readonly Issue[];
-}
+const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
 export class DiagnosticsComputer {
   private readonly perPaper = new WeakMap<Paper, CachedIssues>();
   private readonly documents = new Map<string, DocumentState>();
   /** Document-rule reports turned into issues, so an unchanged report keeps its issue object. */
   private readonly issueOf = new WeakMap<Report, Issue>();
-  /** Papers whose cached issues the last call could not take from the previous version's paper at its index; read by tests. */
+  /** Papers the last call looked up (the rest kept the previous version's issues by index); read by tests. */
   lastLookedUp = 0;
 
   /** `workspace`, when given, lets the workspace rules compare this digest with the others. */
@@ -42,7 +43,7 @@ export class DiagnosticsComputer {
     const settingsKey = settings.requiredSections.join('\u0000');
     let state = this.documents.get(model.uri);
     if (!state) {
-      state = { rules: new Map(), papers: [], perIndex: [] };
+      state = { rules: new Map(), papers: [], days: undefined, legacy: false, settingsKey, perIndex: [] };
       this.documents.set(model.uri, state);
     }
     const issues: Issue[] = [];
@@ -54,26 +55,40 @@ export class DiagnosticsComputer {
     }
     // One context key per day, not one string per paper per keystroke.
     const keys = new Map<number, string>();
-    const { papers: oldPapers, perIndex: oldIssues } = state;
-    const shift = model.papers.length - oldPapers.length;
-    const perIndex = new Array<PaperIssues | undefined>(model.papers.length);
-    this.lastLookedUp = 0;
-    for (let i = 0; i < model.papers.length; i++) {
-      if ((i & 255) === 0 && token.isCancellationRequested) return undefined;
-      const placed = model.papers[i]!;
-      let key = keys.get(placed.dayIndex);
+    const keyOf = (dayIndex: number): string => {
+      let key = keys.get(dayIndex);
       if (key === undefined) {
-        key = `${model.days[placed.dayIndex]?.day.date ?? ''}|${model.legacy ? 1 : 0}|${settingsKey}`;
-        keys.set(placed.dayIndex, key);
+        key = `${model.days[dayIndex]?.day.date ?? ''}|${model.legacy ? 1 : 0}|${settingsKey}`;
+        keys.set(dayIndex, key);
       }
-      // The previous version's paper at this index (or shifted by the papers added): same object, same issues.
-      const same = oldPapers[i] === placed ? oldIssues[i] : oldPapers[i - shift] === placed ? oldIssues[i - shift] : undefined;
-      const entry = same !== undefined && same.key === key ? same : this.lookUp(placed, key, settings, model);
-      perIndex[i] = entry;
-      for (const issue of entry.issues) issues.push(issue);
+      return key;
+    };
+    const { papers } = model;
+    const old = state.papers;
+    this.lastLookedUp = 0;
+    let perIndex: (readonly Issue[])[];
+    if (state.days === model.days && state.legacy === model.legacy && state.settingsKey === settingsKey && old.length === papers.length) {
+      // Same days and settings: a paper object at its old index keeps its issues; only the edited run is looked up.
+      perIndex = state.perIndex.slice();
+      let start = 0;
+      while (start < papers.length && papers[start] === old[start]) start++;
+      let end = papers.length;
+      while (end > start && papers[end - 1] === old[end - 1]) end--;
+      for (let i = start; i < end; i++) {
+        if (papers[i] !== old[i]) perIndex[i] = this.lookUp(papers[i]!, keyOf(papers[i]!.dayIndex), settings, model);
+      }
+    } else {
+      perIndex = new Array<readonly Issue[]>(papers.length);
+      for (let i = 0; i < papers.length; i++) {
+        if ((i & 255) === 0 && token.isCancellationRequested) return undefined;
+        perIndex[i] = this.lookUp(papers[i]!, keyOf(papers[i]!.dayIndex), settings, model);
+      }
     }
-    state.papers = model.papers;
-    state.perIndex = perIndex;
+    for (const list of perIndex) {
+      if (list.length === 0) continue;
+      for (const issue of list) issues.push(issue);
+    }
+    Object.assign(state, { papers, days: model.days, legacy: model.legacy, settingsKey, perIndex });
     return issues;
   }
 
@@ -82,7 +97,7 @@ export class DiagnosticsComputer {
     this.documents.delete(uri);
   }
 
-  private lookUp(placed: PlacedPaper, key: string, settings: DigestSettings, model: DigestModel): PaperIssues {
+  private lookUp(placed: PlacedPaper, key: string, settings: DigestSettings, model: DigestModel): readonly Issue[] {
     this.lastLookedUp++;
     const { paper, line, dayIndex } = placed;
     let cached = this.perPaper.get(paper);
@@ -90,9 +105,9 @@ export class DiagnosticsComputer {
       cached = { key, issues: checkPaper(paper, { settings, date: model.days[dayIndex]?.day.date, legacy: model.legacy }) };
       this.perPaper.set(paper, cached);
     }
-    if (cached.issues.length === 0) return { key, issues: cached.issues };
+    if (cached.issues.length === 0) return NO_ISSUES;
     if (cached.shifted?.line !== line) cached.shifted = { line, issues: line === 0 ? cached.issues : cached.issues.map((i) => shiftIssue(i, line)) };
-    return { key, issues: cached.shifted.issues };
+    return cached.shifted.issues;
   }
 
   private toDocumentIssue(rule: Rule, r: Report): Issue {

@@ -64,8 +64,10 @@ export class PaperKeyIndex {
   private papers: readonly PlacedPaper[] = [];
   private readonly ids = new Occurrences();
   private readonly titles = new Occurrences();
-  /** Papers whose keys the last update read; tests use it to show a keystroke reads one. */
+  /** Papers whose keys the last update re-indexed; tests use it to show a keystroke re-indexes at most one. */
   lastKeyed = 0;
+  /** The last `repeats()`, until a key moves. */
+  private cached: readonly Repeat[] | undefined;
 
   constructor(private readonly titleOf: (paper: Paper) => string) {}
 
@@ -77,6 +79,7 @@ export class PaperKeyIndex {
       // Papers added or removed shift every later index: start again (a paste, not a keystroke).
       this.ids.clear();
       this.titles.clear();
+      this.cached = undefined;
       papers.forEach((p, i) => this.add(p.paper, i));
     } else {
       // Unchanged papers are the same objects (see parse/document.ts): only the edited run differs.
@@ -85,9 +88,12 @@ export class PaperKeyIndex {
       let end = papers.length;
       while (end > start && papers[end - 1] === old[end - 1]) end--;
       for (let i = start; i < end; i++) {
-        if (papers[i]!.paper === old[i]!.paper) continue; // moved by a line, same keys
-        this.remove(old[i]!.paper, i);
-        this.add(papers[i]!.paper, i);
+        const before = old[i]!.paper;
+        const after = papers[i]!.paper;
+        // Moved by a line, or edited without touching its id or title: same keys.
+        if (before === after || (before.arxiv?.id === after.arxiv?.id && this.titleOf(before) === this.titleOf(after))) continue;
+        this.remove(before, i);
+        this.add(after, i);
       }
     }
     this.papers = papers;
@@ -98,7 +104,9 @@ export class PaperKeyIndex {
    * earlier paper has its id, else by title when an earlier paper has its title
    * under another id (or it has none).
    */
-  repeats(): Repeat[] {
+  repeats(): readonly Repeat[] {
+    // Keys unchanged since the last call: the same answer (the papers it names may have new objects, not new keys).
+    if (this.cached) return this.cached;
     const candidates = [...new Set([...this.ids.repeatedIndices(), ...this.titles.repeatedIndices()])].sort((a, b) => a - b);
     const out: Repeat[] = [];
     for (const index of candidates) {
@@ -115,11 +123,13 @@ export class PaperKeyIndex {
         out.push({ index, first: firstByTitle, kind: 'title' });
       }
     }
+    this.cached = out;
     return out;
   }
 
   private add(paper: Paper, index: number): void {
     this.lastKeyed++;
+    this.cached = undefined;
     const id = paper.arxiv?.id;
     if (id) this.ids.add(id, index);
     const title = this.titleOf(paper);
@@ -127,6 +137,7 @@ export class PaperKeyIndex {
   }
 
   private remove(paper: Paper, index: number): void {
+    this.cached = undefined;
     const id = paper.arxiv?.id;
     if (id) this.ids.remove(id, index);
     const title = this.titleOf(paper);

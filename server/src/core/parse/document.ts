@@ -3,7 +3,7 @@
 // end of the document are kept as they are (found with native string
 // comparison); only the region between them is split and parsed again.
 
-import type { DigestModel, Paper, ParsedBlock, PlacedBlock, PlacedDay, PlacedPaper } from '../model';
+import type { BlockMarks, DigestModel, Paper, ParsedBlock, PlacedBlock, PlacedDay, PlacedPaper } from '../model';
 import { parseBlock } from './block';
 import { LineIndex } from './lineIndex';
 import type { ChangeSpan, TextSource } from '../types';
@@ -33,6 +33,8 @@ export class IncrementalParser {
    * version's objects, unmoved); read by tests to show a keystroke's cost is its paper's.
    */
   lastPlacedObjects = 0;
+  /** Blocks the last call placed or looked at after the parse: all of them, or only the replaced ones on the fast path. */
+  lastVisitedBlocks = 0;
 
   /**
    * `change`, when given, says where `text` differs from the text of the
@@ -65,9 +67,7 @@ export class IncrementalParser {
     const reusable = new Map<string, Slot>();
     for (let i = prefix; i < suffix; i++) reusable.set(old[i]!.text, old[i]!);
 
-    const slots: Slot[] = old.slice(0, prefix);
-    const offsets: number[] = oldOffsets.slice(0, prefix);
-    let offset = midStart;
+    const mid: Slot[] = [];
     let parsed = 0;
     for (const raw of split.blocks) {
       if (raw.text === '') continue;
@@ -77,22 +77,38 @@ export class IncrementalParser {
         slot = { text: blockText, block: parseBlock(blockText) };
         parsed++;
       }
+      mid.push(slot);
+    }
+    const slots: Slot[] = old.slice(0, prefix);
+    const offsets: number[] = oldOffsets.slice(0, prefix);
+    let offset = midStart;
+    for (const slot of mid) {
       slots.push(slot);
       offsets.push(offset);
-      offset += raw.text.length;
+      offset += slot.text.length;
     }
     for (let i = suffix; i < old.length; i++) {
       slots.push(old[i]!);
       offsets.push(oldOffsets[i]! + delta);
     }
+    const previous = this.last;
+    const replaced = previous && previous.uri === uri && previous.reason === reason ? replacePapers(previous, version, this.placed, old.slice(prefix, suffix), mid, prefix) : undefined;
     this.slots = slots;
     this.offsets = offsets;
     this.textLength = text.length;
     this.lastParsedBlocks = parsed;
     const counter = { made: 0 };
+    if (replaced) {
+      this.placed = replaced.model.blocks;
+      this.last = replaced.model;
+      this.lastPlacedObjects = replaced.made;
+      this.lastVisitedBlocks = mid.length;
+      return this.last;
+    }
     this.placed = place(slots, this.placed, counter);
     this.last = assemble(uri, version, this.placed, reason, this.last, counter);
     this.lastPlacedObjects = counter.made;
+    this.lastVisitedBlocks = slots.length;
     return this.last;
   }
 
@@ -209,6 +225,81 @@ function place(slots: readonly Slot[], previous: readonly PlacedBlock[], counter
   return placed;
 }
 
+/**
+ * The common keystroke: papers replaced by as many papers of the same line
+ * counts. Nothing moves, so the new model is the previous one with those
+ * entries swapped: no pass over the other blocks. Undefined when the edit is
+ * of another shape (headings, added lines, added blocks): then every block is
+ * placed again.
+ */
+function replacePapers(previous: DigestModel, version: number, placed: readonly PlacedBlock[], before: readonly Slot[], after: readonly Slot[], first: number): { model: DigestModel; made: number } | undefined {
+  if (before.length !== after.length || placed.length !== previous.blocks.length) return undefined;
+  for (let j = 0; j < before.length; j++) {
+    const a = before[j]!.block;
+    const b = after[j]!.block;
+    if (a.kind !== 'paper' || b.kind !== 'paper' || a.lineCount !== b.lineCount) return undefined;
+  }
+  const blocks = placed.slice();
+  const papers = previous.papers.slice();
+  let made = 0;
+  let marksChanged = false;
+  let newlyLabeled = false;
+  for (let j = 0; j < after.length; j++) {
+    const at = placed[first + j]!;
+    const block = after[j]!.block;
+    if (block === at.block) continue;
+    marksChanged ||= isMarked(at.block) || isMarked(block);
+    blocks[first + j] = { line: at.line, block };
+    made++;
+    const k = paperAtLine(papers, at.line);
+    // A paper outside every day is not in `papers`; neither is its replacement.
+    if (k >= 0 && block.kind === 'paper') {
+      papers[k] = { line: at.line, paper: block.paper, dayIndex: papers[k]!.dayIndex };
+      newlyLabeled ||= isLabeled(block.paper);
+      made++;
+    }
+  }
+  // A legacy digest stays legacy unless a replaced paper of a day gained a label; otherwise look for the first labeled one.
+  const labeled = previous.legacy ? newlyLabeled : papers.some((p) => isLabeled(p.paper));
+  const marks = marksChanged || !previous.marks ? markedBlocks(blocks) : previous.marks;
+  const model: DigestModel = { ...previous, version, blocks, papers, legacy: papers.length > 0 && !labeled, marks };
+  return { model, made };
+}
+
+/** Index of the placed paper at `line`, or -1. */
+function paperAtLine(papers: readonly PlacedPaper[], line: number): number {
+  let lo = 0;
+  let hi = papers.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = papers[mid]!.line;
+    if (at === line) return mid;
+    if (at < line) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function isLabeled(paper: Paper): boolean {
+  return paper.entries.some((e) => e.markup !== undefined && e.markup.open !== '');
+}
+
+/** Whether a block holds suppression comments or control characters, which document-wide passes read. */
+function isMarked(block: ParsedBlock): boolean {
+  return (block.directives?.length ?? 0) > 0 || block.controlChars.length > 0 || block.omittedControlChars !== undefined;
+}
+
+function markedBlocks(blocks: readonly PlacedBlock[]): BlockMarks {
+  const directives: PlacedBlock[] = [];
+  const controlChars: PlacedBlock[] = [];
+  for (const placed of blocks) {
+    const b = placed.block;
+    if ((b.directives?.length ?? 0) > 0) directives.push(placed);
+    if (b.controlChars.length > 0 || b.omittedControlChars !== undefined) controlChars.push(placed);
+  }
+  return { directives, controlChars };
+}
+
 function assemble(uri: string, version: number, blocks: readonly PlacedBlock[], reason: DigestReason, previous: DigestModel | undefined, counter: { made: number }): DigestModel {
   const days: PlacedDay[] = [];
   const papers: PlacedPaper[] = [];
@@ -257,6 +348,6 @@ function assemble(uri: string, version: number, blocks: readonly PlacedBlock[], 
   const lastBlock = blocks[blocks.length - 1];
   const lineCount = lastBlock ? lastBlock.line + lastBlock.block.lineCount : 1;
   closeDay(lineCount - 1);
-  const labeled = papers.some((p) => p.paper.entries.some((e) => e.markup !== undefined && e.markup.open !== ''));
-  return { uri, version, lineCount, blocks, days, papers, legacy: papers.length > 0 && !labeled, reason };
+  const labeled = papers.some((p) => isLabeled(p.paper));
+  return { uri, version, lineCount, blocks, days, papers, legacy: papers.length > 0 && !labeled, reason, marks: markedBlocks(blocks) };
 }

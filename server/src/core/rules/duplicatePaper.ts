@@ -31,6 +31,8 @@ interface DuplicateState {
 interface CachedReport {
   readonly placed: PlacedPaper;
   readonly first: PlacedPaper;
+  /** Index of the paper's block in `model.blocks`. */
+  readonly block: number;
   readonly next: number | undefined;
   readonly report: Report;
 }
@@ -52,10 +54,12 @@ export const duplicatePaper: DocumentRule = {
     for (const { index, first: firstIndex, kind } of state.index.repeats()) {
       const placed = model.papers[index]!;
       const first = model.papers[firstIndex]!;
-      const next = nextBlockLine(model.blocks, placed.line);
       const cached = state.reports.get(index);
-      const reuse = cached && cached.placed === placed && cached.first === first && cached.next === next;
-      const made = reuse ? cached : { placed, first, next, report: repeatReport(placed, first, kind, next) };
+      // The paper's block is still at its index when its line is: then only the block after needs a look.
+      const block = cached && model.blocks[cached.block]?.line === placed.line ? cached.block : blockAt(model.blocks, placed.line);
+      const next = model.blocks[block + 1]?.line;
+      const reuse = cached && cached.placed === placed && cached.first === first && cached.block === block && cached.next === next;
+      const made = reuse ? cached : { placed, first, block, next, report: repeatReport(placed, first, kind, next) };
       reports.set(index, made);
       report(made.report);
     }
@@ -84,8 +88,8 @@ function repeatReport(placed: PlacedPaper, first: PlacedPaper, kind: Repeat['kin
   };
 }
 
-/** Line of the block after the one at `line`, or undefined for the last block. */
-function nextBlockLine(blocks: readonly PlacedBlock[], line: number): number | undefined {
+/** Index of the last block that starts at or before `line`. */
+function blockAt(blocks: readonly PlacedBlock[], line: number): number {
   let lo = 0;
   let hi = blocks.length - 1;
   while (lo < hi) {
@@ -93,7 +97,7 @@ function nextBlockLine(blocks: readonly PlacedBlock[], line: number): number | u
     if (blocks[mid]!.line <= line) lo = mid;
     else hi = mid - 1;
   }
-  return blocks[lo + 1]?.line;
+  return lo;
 }
 
 /**

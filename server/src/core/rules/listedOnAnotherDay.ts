@@ -20,6 +20,8 @@ export const listedOnAnotherDay: WorkspaceRule = {
   severity: 'information',
   description: 'The same arXiv id (ignoring vN) is listed in another digest of the workspace; reported on every listing but the earliest.',
   check(model, { workspace }, report) {
+    // No listing anywhere (no folder, or the index is empty): nothing to compare, no pass over the papers.
+    if (workspace.idCount?.() === 0) return;
     // Papers listed elsewhere are few: find them first, and only then rank this document's own listings.
     const listedElsewhere: { readonly index: number; readonly elsewhere: readonly Listing[] }[] = [];
     model.papers.forEach(({ paper }, index) => {

@@ -41,6 +41,8 @@ export interface IndexedFile {
 export interface WorkspaceView {
   /** Every listing of an id across the workspace, earliest first (see `compareListings`). */
   listings(id: string): readonly Listing[];
+  /** How many ids have listings; 0 lets a rule skip its pass over the papers (absent: unknown). */
+  idCount?(): number;
 }
 
 const NO_DATE = '\uffff';
@@ -176,6 +178,10 @@ export class WorkspaceIndex implements WorkspaceView {
 
   listings(id: string): readonly Listing[] {
     return this.byId.get(id) ?? [];
+  }
+
+  idCount(): number {
+    return this.byId.size;
   }
 
   /** Ids listed in more than one file, for reports and tests. */
