@@ -26,8 +26,11 @@ import { papersChangedNotifier, progressFor, registerWatcher, registerWorkspaceH
 import { WorkspaceIndexer } from './lsp/workspace/workspaceIndexer';
 import { registerBenchHooks } from './lsp/benchHooks';
 import { chooseLocale } from './lsp/locale';
+import { applyHeapFlags } from './lsp/heapFlags';
 
 export const SERVER_NAME = 'digest-language-server';
+
+applyHeapFlags();
 
 const { connection, gate } = createDigestConnection();
 const documents = new TextDocuments<TrackedDocument>({ create: TrackedDocument.create, update: TrackedDocument.update });
