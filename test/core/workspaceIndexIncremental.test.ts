@@ -5,9 +5,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ChangeSpan } from '../../server/src/core';
+import { defaultSettings, type ChangeSpan } from '../../server/src/core';
 import { IncrementalParser } from '../../server/src/core/parse/document';
-import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import type { Report } from '../../server/src/core/rules';
+import { listedOnAnotherDay } from '../../server/src/core/rules/listedOnAnotherDay';
+import { WorkspaceIndex, type WorkspaceView } from '../../server/src/core/workspace/workspaceIndex';
 import { digestText, type PaperSpec } from '../helpers/digest';
 
 const URI = 'file:///ws/archive.md';
@@ -65,4 +67,23 @@ test('edits to an open digest: the index equals one built afresh, and a body key
   edit(text.indexOf('Vote: 60'), 0, '\n');
   edit(text.indexOf('### [Indexed Paper 70]'), 0, '### [Inserted](https://arxiv.org/abs/2501.10099)\n\n');
   edit(text.indexOf('### [Indexed Paper 80]'), 4, '');
+});
+
+test('listed-on-another-day visits only the ids other files list, with the same reports as a pass over every paper', () => {
+  const text = digestText('2025-01-23', specs(100));
+  const model = new IncrementalParser().parse(URI, 1, text, 'heading');
+  const index = new WorkspaceIndex();
+  index.setOpen(URI, model);
+  // Two earlier days list papers 5 and 60 (so the archive's copies are reported); a later one lists paper 7 (not reported).
+  index.setDisk('file:///ws/2025-01-20.md', digestText('2025-01-20', [{ id: '2501.10005', title: 'Indexed Paper 5' }, { id: '2501.10060', title: 'Indexed Paper 60' }]));
+  index.setDisk('file:///ws/2025-01-25.md', digestText('2025-01-25', [{ id: '2501.10007', title: 'Indexed Paper 7' }]));
+  assert.deepEqual([...index.idsOutside(URI)].sort(), ['2501.10005', '2501.10007', '2501.10060']);
+  const run = (workspace: WorkspaceView): Report[] => {
+    const out: Report[] = [];
+    listedOnAnotherDay.check(model, { settings: defaultSettings, workspace, state: new Map() }, (r) => out.push(r));
+    return out;
+  };
+  const everyPaper = run({ listings: (id) => index.listings(id) });
+  assert.deepEqual(everyPaper.map((r) => r.range.start.line), [model.papers[5]!.line, model.papers[60]!.line]);
+  assert.deepEqual(run(index), everyPaper);
 });

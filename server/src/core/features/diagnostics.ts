@@ -2,7 +2,7 @@
 // and context; an unchanged paper keeps its issues across edits.
 
 import type { DigestModel, Paper, PlacedDay, PlacedPaper } from '../model';
-import { documentRules, paperRules, workspaceRules, type Fix, type Issue, type PaperContext, type Report, type Rule, type RuleId } from '../rules';
+import { documentRules, paperRules, workspaceRules, type Fix, type Issue, type PaperContext, type Report, type Rule, type RuleState } from '../rules';
 import type { DigestSettings } from '../settings';
 import { shiftRange, type CancellationTokenLike } from '../types';
 import { capReports } from './capReports';
@@ -18,7 +18,7 @@ interface CachedIssues {
 /** What one document's last computation left, so the next version redoes only what changed. */
 interface DocumentState {
   /** The document rules' own indexes (see DocumentContext.state). */
-  readonly rules: Map<RuleId, unknown>;
+  readonly rules: RuleState;
   papers: readonly PlacedPaper[];
   /** What every paper's context key was made of (see `contextKey`). */
   days: readonly PlacedDay[] | undefined;
@@ -51,7 +51,7 @@ export class DiagnosticsComputer {
       rule.check(model, { settings, state: state.rules }, (r) => issues.push(this.toDocumentIssue(rule, r)));
     }
     if (workspace) {
-      for (const rule of workspaceRules) rule.check(model, { settings, workspace }, (r) => issues.push(toIssue(rule, r)));
+      for (const rule of workspaceRules) rule.check(model, { settings, workspace, state: state.rules }, (r) => issues.push(toIssue(rule, r)));
     }
     // One context key per day, not one string per paper per keystroke.
     const keys = new Map<number, string>();

@@ -37,6 +37,10 @@ class Occurrences {
     return this.at.get(key)?.[0];
   }
 
+  indices(key: string): readonly number[] {
+    return this.at.get(key) ?? [];
+  }
+
   /** Indices listed under a repeated key. */
   *repeatedIndices(): Generator<number> {
     for (const key of this.repeated) yield* this.at.get(key)!;
@@ -74,6 +78,7 @@ export class PaperKeyIndex {
   /** Moves the index to `papers`, reading only the papers that are not the previous version's. */
   update(papers: readonly PlacedPaper[]): void {
     const old = this.papers;
+    if (papers === old) return;
     this.lastKeyed = 0;
     if (papers.length !== old.length) {
       // Papers added or removed shift every later index: start again (a paste, not a keystroke).
@@ -127,6 +132,11 @@ export class PaperKeyIndex {
     return out;
   }
 
+  /** Indices of the papers with this arXiv id, ascending. */
+  indicesOfId(id: string): readonly number[] {
+    return this.ids.indices(id);
+  }
+
   private add(paper: Paper, index: number): void {
     this.lastKeyed++;
     this.cached = undefined;
@@ -143,4 +153,21 @@ export class PaperKeyIndex {
     const title = this.titleOf(paper);
     if (title !== '') this.titles.remove(title, index);
   }
+}
+
+const STATE_KEY = 'paperKeyIndex';
+
+/**
+ * The document's key index, brought up to `papers`: kept in the rules' shared
+ * state when there is one (updating it twice for one version is free), else
+ * built for this call.
+ */
+export function paperKeysOf(state: Map<string, unknown> | undefined, papers: readonly PlacedPaper[], titleOf: (paper: Paper) => string): PaperKeyIndex {
+  let index = state?.get(STATE_KEY) as PaperKeyIndex | undefined;
+  if (!index) {
+    index = new PaperKeyIndex(titleOf);
+    state?.set(STATE_KEY, index);
+  }
+  index.update(papers);
+  return index;
 }

@@ -1,7 +1,7 @@
 import { fixTitle, msg, ref } from '../l10n';
 import { shiftRange } from '../types';
 import type { Paper, PlacedBlock, PlacedPaper } from '../model';
-import { PaperKeyIndex, type Repeat } from '../incremental/paperKeyIndex';
+import { paperKeysOf, type Repeat } from '../incremental/paperKeyIndex';
 import { RuleId, type DocumentRule, type Fix, type Report } from './rule';
 
 /** Folds case, punctuation and spacing so retyped titles still match. */
@@ -21,9 +21,8 @@ export function titleKey(paper: Paper): string {
   return key;
 }
 
-/** The key index and the reports made from it, kept per document between versions. */
+/** The reports made from the key index, kept per document between versions. */
 interface DuplicateState {
-  readonly index: PaperKeyIndex;
   /** By paper index: the report and what it was made from, reused while they are unchanged. */
   reports: Map<number, CachedReport>;
 }
@@ -46,12 +45,12 @@ export const duplicatePaper: DocumentRule = {
   check(model, ctx, report) {
     let state = ctx.state?.get(RuleId.duplicatePaper) as DuplicateState | undefined;
     if (!state) {
-      state = { index: new PaperKeyIndex(titleKey), reports: new Map() };
+      state = { reports: new Map() };
       ctx.state?.set(RuleId.duplicatePaper, state);
     }
-    state.index.update(model.papers);
+    const keys = paperKeysOf(ctx.state, model.papers, titleKey);
     const reports = new Map<number, CachedReport>();
-    for (const { index, first: firstIndex, kind } of state.index.repeats()) {
+    for (const { index, first: firstIndex, kind } of keys.repeats()) {
       const placed = model.papers[index]!;
       const first = model.papers[firstIndex]!;
       const cached = state.reports.get(index);

@@ -43,6 +43,8 @@ export interface WorkspaceView {
   listings(id: string): readonly Listing[];
   /** How many ids have listings; 0 lets a rule skip its pass over the papers (absent: unknown). */
   idCount?(): number;
+  /** The ids that files other than `uri` list (absent: unknown), so a rule can visit only those papers. */
+  idsOutside?(uri: string): ReadonlySet<string>;
 }
 
 const NO_DATE = '\uffff';
@@ -248,6 +250,23 @@ export class WorkspaceIndex implements WorkspaceView {
 
   idCount(): number {
     return this.byId.size;
+  }
+
+  /** Per document, the ids other files list; rebuilt when the index changes (a body keystroke leaves it alone). */
+  private outside: { revision: number; byUri: Map<string, ReadonlySet<string>> } = { revision: -1, byUri: new Map() };
+
+  idsOutside(uri: string): ReadonlySet<string> {
+    if (this.outside.revision !== this.revision) this.outside = { revision: this.revision, byUri: new Map() };
+    const key = canonicalUri(uri);
+    let ids = this.outside.byUri.get(key);
+    if (!ids) {
+      const found = new Set<string>();
+      const add = (f: IndexedFile): void => f.papers.forEach((p) => p.id && found.add(p.id));
+      for (const [k, f] of this.open) if (k !== key) add(f);
+      for (const [k, f] of this.disk) if (k !== key && !this.open.has(k)) add(f);
+      this.outside.byUri.set(key, (ids = found));
+    }
+    return ids;
   }
 
   /** Ids listed in more than one file, for reports and tests. */
