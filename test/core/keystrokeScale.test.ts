@@ -119,6 +119,8 @@ describe('edits of other shapes fall back to placing every block, and still equa
     { name: 'a title that now repeats another', at: (t) => t.indexOf('Scaled Paper 150]') + 'Scaled Paper 15'.length, deleted: 1, inserted: '' },
     { name: 'a suppression comment', at: (t) => t.indexOf('### [Scaled Paper 90]'), inserted: '<!-- digest-disable-next-line duplicate-paper -->\n' },
     { name: 'a control character', at: (t) => t.indexOf('Vote: 30') + 6, inserted: '\u0008' },
+    // Same line count: the model is patched in place, and its list of blocks with comments must follow.
+    { name: 'a suppression comment on an existing line', at: (t) => t.indexOf('Authors: Author 40A'), inserted: '<!-- digest-disable-line missing-vote --> ' },
     { name: 'a label broken in the first paper', at: (t) => t.indexOf('***What', t.indexOf('Scaled Paper 0]')), deleted: 3, inserted: '' },
   ];
   for (const c of cases) {
