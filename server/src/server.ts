@@ -13,10 +13,11 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAMES, createLanguageService, DEFAULT_LOCALE, localize, type Locale } from './core';
-import { toCodeActions, toDiagnostic, toDocumentSymbol, toHover } from './lsp/convert';
+import { toCodeActions, toDocumentSymbol, toHover } from './lsp/convert';
 import { SettingsStore } from './lsp/settingsStore';
 import { completionOptions, provideCompletions } from './lsp/completion';
 import { TrackedDocument } from './lsp/trackedDocument';
+import { DiagnosticCache } from './lsp/diagnosticCache';
 import { createDigestConnection } from './lsp/connection';
 import { throwIfCancelled, ValidationTokens, yieldToEventLoop } from './lsp/cancellation';
 import { CONFIG_FILE_GLOB, DocumentConfigs, type DocumentConfig } from './lsp/documentConfig';
@@ -25,8 +26,11 @@ import { papersChangedNotifier, progressFor, registerWatcher, registerWorkspaceH
 import { WorkspaceIndexer } from './lsp/workspace/workspaceIndexer';
 import { registerBenchHooks } from './lsp/benchHooks';
 import { chooseLocale } from './lsp/locale';
+import { applyHeapFlags } from './lsp/heapFlags';
 
 export const SERVER_NAME = 'digest-language-server';
+
+applyHeapFlags();
 
 const { connection, gate } = createDigestConnection();
 const documents = new TextDocuments<TrackedDocument>({ create: TrackedDocument.create, update: TrackedDocument.update });
@@ -134,6 +138,7 @@ function configFilesChanged(uris: readonly string[]): void {
 const pending = new Map<string, NodeJS.Immediate>();
 
 const validations = new ValidationTokens();
+const diagnosticCache = new DiagnosticCache();
 
 function scheduleValidation(doc: TrackedDocument): void {
   // A newer version aborts the validation of an older one.
@@ -163,7 +168,7 @@ const validate = safely('validation', undefined, async (uri: string) => {
   if (view && indexer.openChanged(uri, ignored ? undefined : service.getModel(current, docSettings))) revalidateOpen(uri);
   const issues = ignored ? [] : service.computeDiagnostics(current, docSettings, token, view);
   if (!issues || token.isCancellationRequested) return;
-  await connection.sendDiagnostics({ uri, version: current.version, diagnostics: issues.map((i) => toDiagnostic(i, uri, locale)) });
+  await connection.sendDiagnostics({ uri, version: current.version, diagnostics: diagnosticCache.convert(issues, uri, locale) });
 });
 
 documents.onDidOpen((e) => {

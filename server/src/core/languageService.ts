@@ -120,6 +120,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Dig
     },
     forget(uri) {
       entries.delete(uri);
+      diagnostics.forget(uri);
     },
     lastParsedBlocks(uri) {
       return entries.get(uri)?.parser.lastParsedBlocks ?? 0;

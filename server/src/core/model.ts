@@ -129,4 +129,14 @@ export interface DigestModel {
   readonly legacy: boolean;
   /** Why the file counts as a digest. */
   readonly reason: DigestReason;
+  /** The few blocks that document-wide passes read; absent: those passes scan `blocks`. */
+  readonly marks?: BlockMarks;
+}
+
+/** Blocks with something to report or apply, in document order, so a keystroke need not scan every block. */
+export interface BlockMarks {
+  /** Blocks with suppression comments. */
+  readonly directives: readonly PlacedBlock[];
+  /** Blocks with control characters. */
+  readonly controlChars: readonly PlacedBlock[];
 }

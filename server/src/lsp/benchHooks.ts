@@ -12,6 +12,8 @@ export function registerBenchHooks(connection: Connection): void {
   connection.onRequest(MEMORY_REQUEST, () => {
     (globalThis as { gc?: () => void }).gc?.();
     const m = process.memoryUsage();
-    return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function', newSpace: getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0 };
+    // Per V8 space, to tell retained objects (used) from pages V8 keeps (size).
+    const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }]));
+    return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, spaces, newSpace: spaces['new_space']?.size ?? 0, gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function' };
   });
 }

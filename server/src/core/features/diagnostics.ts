@@ -1,8 +1,8 @@
 // Runs the rule registry over a model. Paper rules run once per paper object
 // and context; an unchanged paper keeps its issues across edits.
 
-import type { DigestModel, Paper } from '../model';
-import { documentRules, paperRules, workspaceRules, type Fix, type Issue, type PaperContext, type Report, type Rule } from '../rules';
+import type { DigestModel, Paper, PlacedDay, PlacedPaper } from '../model';
+import { documentRules, paperRules, workspaceRules, type Fix, type Issue, type PaperContext, type Report, type Rule, type RuleState } from '../rules';
 import type { DigestSettings } from '../settings';
 import { shiftRange, type CancellationTokenLike } from '../types';
 import { capReports } from './capReports';
@@ -15,39 +15,108 @@ interface CachedIssues {
   shifted?: { readonly line: number; readonly issues: readonly Issue[] };
 }
 
+/** What one document's last computation left, so the next version redoes only what changed. */
+interface DocumentState {
+  /** The document rules' own indexes (see DocumentContext.state). */
+  readonly rules: RuleState;
+  papers: readonly PlacedPaper[];
+  /** What every paper's context key was made of (see `contextKey`). */
+  days: readonly PlacedDay[] | undefined;
+  legacy: boolean;
+  settingsKey: string;
+  /** By paper index: the paper's issues at its line. */
+  perIndex: (readonly Issue[])[];
+}
+
+const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+
 export class DiagnosticsComputer {
   private readonly perPaper = new WeakMap<Paper, CachedIssues>();
+  private readonly documents = new Map<string, DocumentState>();
+  /** Document-rule reports turned into issues, so an unchanged report keeps its issue object. */
+  private readonly issueOf = new WeakMap<Report, Issue>();
+  /** Papers the last call looked up (the rest kept the previous version's issues by index); read by tests. */
+  lastLookedUp = 0;
 
   /** `workspace`, when given, lets the workspace rules compare this digest with the others. */
   compute(model: DigestModel, settings: DigestSettings, token: CancellationTokenLike, workspace?: WorkspaceView): Issue[] | undefined {
     const settingsKey = settings.requiredSections.join('\u0000');
+    let state = this.documents.get(model.uri);
+    if (!state) {
+      state = { rules: new Map(), papers: [], days: undefined, legacy: false, settingsKey, perIndex: [] };
+      this.documents.set(model.uri, state);
+    }
     const issues: Issue[] = [];
     for (const rule of documentRules) {
-      rule.check(model, { settings }, (r) => issues.push(toIssue(rule, r)));
+      rule.check(model, { settings, state: state.rules }, (r) => issues.push(this.toDocumentIssue(rule, r)));
     }
     if (workspace) {
-      for (const rule of workspaceRules) rule.check(model, { settings, workspace }, (r) => issues.push(toIssue(rule, r)));
+      for (const rule of workspaceRules) rule.check(model, { settings, workspace, state: state.rules }, (r) => issues.push(toIssue(rule, r)));
     }
     // One context key per day, not one string per paper per keystroke.
     const keys = new Map<number, string>();
-    for (const { paper, line, dayIndex } of model.papers) {
-      if (token.isCancellationRequested) return undefined;
-      const date = model.days[dayIndex]?.day.date;
+    const keyOf = (dayIndex: number): string => {
       let key = keys.get(dayIndex);
       if (key === undefined) {
-        key = `${date ?? ''}|${model.legacy ? 1 : 0}|${settingsKey}`;
+        key = `${model.days[dayIndex]?.day.date ?? ''}|${model.legacy ? 1 : 0}|${settingsKey}`;
         keys.set(dayIndex, key);
       }
-      let cached = this.perPaper.get(paper);
-      if (!cached || cached.key !== key) {
-        cached = { key, issues: checkPaper(paper, { settings, date, legacy: model.legacy }) };
-        this.perPaper.set(paper, cached);
+      return key;
+    };
+    const { papers } = model;
+    const old = state.papers;
+    this.lastLookedUp = 0;
+    let perIndex: (readonly Issue[])[];
+    if (state.days === model.days && state.legacy === model.legacy && state.settingsKey === settingsKey && old.length === papers.length) {
+      // Same days and settings: a paper object at its old index keeps its issues; only the edited run is looked up.
+      perIndex = state.perIndex.slice();
+      let start = 0;
+      while (start < papers.length && papers[start] === old[start]) start++;
+      let end = papers.length;
+      while (end > start && papers[end - 1] === old[end - 1]) end--;
+      for (let i = start; i < end; i++) {
+        if (papers[i] !== old[i]) perIndex[i] = this.lookUp(papers[i]!, keyOf(papers[i]!.dayIndex), settings, model);
       }
-      if (cached.issues.length === 0) continue;
-      if (cached.shifted?.line !== line) cached.shifted = { line, issues: line === 0 ? cached.issues : cached.issues.map((i) => shiftIssue(i, line)) };
-      for (const issue of cached.shifted.issues) issues.push(issue);
+    } else {
+      perIndex = new Array<readonly Issue[]>(papers.length);
+      for (let i = 0; i < papers.length; i++) {
+        if ((i & 255) === 0 && token.isCancellationRequested) return undefined;
+        perIndex[i] = this.lookUp(papers[i]!, keyOf(papers[i]!.dayIndex), settings, model);
+      }
     }
+    for (const list of perIndex) {
+      if (list.length === 0) continue;
+      for (const issue of list) issues.push(issue);
+    }
+    Object.assign(state, { papers, days: model.days, legacy: model.legacy, settingsKey, perIndex });
     return issues;
+  }
+
+  /** Drops what was kept for a closed document. */
+  forget(uri: string): void {
+    this.documents.delete(uri);
+  }
+
+  private lookUp(placed: PlacedPaper, key: string, settings: DigestSettings, model: DigestModel): readonly Issue[] {
+    this.lastLookedUp++;
+    const { paper, line, dayIndex } = placed;
+    let cached = this.perPaper.get(paper);
+    if (!cached || cached.key !== key) {
+      cached = { key, issues: checkPaper(paper, { settings, date: model.days[dayIndex]?.day.date, legacy: model.legacy }) };
+      this.perPaper.set(paper, cached);
+    }
+    if (cached.issues.length === 0) return NO_ISSUES;
+    if (cached.shifted?.line !== line) cached.shifted = { line, issues: line === 0 ? cached.issues : cached.issues.map((i) => shiftIssue(i, line)) };
+    return cached.shifted.issues;
+  }
+
+  private toDocumentIssue(rule: Rule, r: Report): Issue {
+    let issue = this.issueOf.get(r);
+    if (issue === undefined || issue.rule !== rule.id) {
+      issue = toIssue(rule, r);
+      this.issueOf.set(r, issue);
+    }
+    return issue;
   }
 }
 

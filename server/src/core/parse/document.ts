@@ -3,7 +3,7 @@
 // end of the document are kept as they are (found with native string
 // comparison); only the region between them is split and parsed again.
 
-import type { DigestModel, ParsedBlock, PlacedBlock, PlacedDay, PlacedPaper } from '../model';
+import type { BlockMarks, DigestModel, Paper, ParsedBlock, PlacedBlock, PlacedDay, PlacedPaper } from '../model';
 import { parseBlock } from './block';
 import { LineIndex } from './lineIndex';
 import type { ChangeSpan, TextSource } from '../types';
@@ -12,19 +12,29 @@ import { splitText } from './split';
 export type { DigestReason } from '../detect';
 type DigestReason = DigestModel['reason'];
 
+/** A block's text and parse; the same object for as long as the block's text is unchanged. */
 interface Slot {
-  readonly offset: number;
   readonly text: string;
   readonly block: ParsedBlock;
 }
 
 export class IncrementalParser {
   private slots: Slot[] = [];
+  /** Where each slot's text starts; plain numbers, so moving the blocks after an edit allocates nothing. */
+  private offsets: number[] = [];
   /** Where each slot's block starts, for the last parse. */
   private placed: readonly PlacedBlock[] = [];
+  private last: DigestModel | undefined;
   private textLength = 0;
   /** How many blocks the last call parsed afresh; read by tests and the benchmark. */
   lastParsedBlocks = 0;
+  /**
+   * Placed blocks, papers and days the last call made anew (the rest were the previous
+   * version's objects, unmoved); read by tests to show a keystroke's cost is its paper's.
+   */
+  lastPlacedObjects = 0;
+  /** Blocks the last call placed or looked at after the parse: all of them, or only the replaced ones on the fast path. */
+  lastVisitedBlocks = 0;
 
   /**
    * `change`, when given, says where `text` differs from the text of the
@@ -32,6 +42,7 @@ export class IncrementalParser {
    */
   parse(uri: string, version: number, text: TextSource, reason: DigestReason, change?: ChangeSpan): DigestModel {
     const old = this.slots;
+    const oldOffsets = this.offsets;
     const delta = text.length - this.textLength;
     let prefix: number;
     let suffix: number;
@@ -43,43 +54,62 @@ export class IncrementalParser {
       prefix = this.unchangedPrefix(full);
       suffix = this.unchangedSuffix(full, prefix);
     }
-    const midStart = old[prefix]?.offset ?? 0;
-    if (suffix < old.length && old[suffix]!.offset + delta < midStart) suffix = old.length;
-    const firstLine = linesBefore(old, prefix);
-    const midEnd = suffix < old.length ? old[suffix]!.offset + delta : text.length;
+    const midStart = oldOffsets[prefix] ?? 0;
+    if (suffix < old.length && oldOffsets[suffix]! + delta < midStart) suffix = old.length;
+    const firstLine = linesBefore(this.placed, old, prefix);
+    const midEnd = suffix < old.length ? oldOffsets[suffix]! + delta : text.length;
     let split = splitText(text.slice(midStart, midEnd), firstLine);
     if (split.openFence && suffix < old.length) {
       // A fence opened in the edited region swallows the headings after it.
       suffix = old.length;
       split = splitText(text.slice(midStart), firstLine);
     }
-    const reusable = new Map<string, ParsedBlock>();
-    for (let i = prefix; i < suffix; i++) reusable.set(old[i]!.text, old[i]!.block);
+    const reusable = new Map<string, Slot>();
+    for (let i = prefix; i < suffix; i++) reusable.set(old[i]!.text, old[i]!);
 
-    const slots: Slot[] = old.slice(0, prefix);
-    let offset = midStart;
+    const mid: Slot[] = [];
     let parsed = 0;
     for (const raw of split.blocks) {
       if (raw.text === '') continue;
-      let block = reusable.get(raw.text);
-      let blockText = raw.text;
-      if (!block) {
-        blockText = flatCopy(raw.text);
-        block = parseBlock(blockText);
+      let slot = reusable.get(raw.text);
+      if (!slot) {
+        const blockText = flatCopy(raw.text);
+        slot = { text: blockText, block: parseBlock(blockText) };
         parsed++;
       }
-      slots.push({ offset, text: blockText, block });
-      offset += raw.text.length;
+      mid.push(slot);
+    }
+    const slots: Slot[] = old.slice(0, prefix);
+    const offsets: number[] = oldOffsets.slice(0, prefix);
+    let offset = midStart;
+    for (const slot of mid) {
+      slots.push(slot);
+      offsets.push(offset);
+      offset += slot.text.length;
     }
     for (let i = suffix; i < old.length; i++) {
-      const s = old[i]!;
-      slots.push({ offset: s.offset + delta, text: s.text, block: s.block });
+      slots.push(old[i]!);
+      offsets.push(oldOffsets[i]! + delta);
     }
+    const previous = this.last;
+    const replaced = previous && previous.uri === uri && previous.reason === reason ? replacePapers(previous, version, this.placed, old.slice(prefix, suffix), mid, prefix) : undefined;
     this.slots = slots;
+    this.offsets = offsets;
     this.textLength = text.length;
     this.lastParsedBlocks = parsed;
-    this.placed = place(slots);
-    return assemble(uri, version, this.placed, reason);
+    const counter = { made: 0 };
+    if (replaced) {
+      this.placed = replaced.model.blocks;
+      this.last = replaced.model;
+      this.lastPlacedObjects = replaced.made;
+      this.lastVisitedBlocks = mid.length;
+      return this.last;
+    }
+    this.placed = place(slots, this.placed, counter);
+    this.last = assemble(uri, version, this.placed, reason, this.last, counter);
+    this.lastPlacedObjects = counter.made;
+    this.lastVisitedBlocks = slots.length;
+    return this.last;
   }
 
   /**
@@ -104,8 +134,7 @@ export class IncrementalParser {
     let hi = this.slots.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const s = this.slots[mid]!;
-      if (s.offset + s.text.length <= start) lo = mid + 1;
+      if (this.offsets[mid]! + this.slots[mid]!.text.length <= start) lo = mid + 1;
       else hi = mid;
     }
     return Math.max(0, lo - 1);
@@ -118,11 +147,11 @@ export class IncrementalParser {
     let hi = this.slots.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.slots[mid]!.offset < oldEnd) lo = mid + 1;
+      if (this.offsets[mid]! < oldEnd) lo = mid + 1;
       else hi = mid;
     }
     while (lo < this.slots.length) {
-      const at = this.slots[lo]!.offset + delta;
+      const at = this.offsets[lo]! + delta;
       if (at === 0 || startsLine(text, at)) break;
       lo++;
     }
@@ -132,7 +161,7 @@ export class IncrementalParser {
   /** Old blocks that still stand at the start, less the last one, which may now run on. */
   private unchangedPrefix(text: string): number {
     let n = 0;
-    while (n < this.slots.length && text.startsWith(this.slots[n]!.text, this.slots[n]!.offset)) n++;
+    while (n < this.slots.length && text.startsWith(this.slots[n]!.text, this.offsets[n])) n++;
     return Math.max(0, n - 1);
   }
 
@@ -141,9 +170,8 @@ export class IncrementalParser {
     const delta = text.length - this.textLength;
     let i = this.slots.length;
     while (i - 1 > prefix) {
-      const s = this.slots[i - 1]!;
-      const at = s.offset + delta;
-      if (at < 0 || !text.startsWith(s.text, at) || (at > 0 && !startsLine(text, at))) break;
+      const at = this.offsets[i - 1]! + delta;
+      if (at < 0 || !text.startsWith(this.slots[i - 1]!.text, at) || (at > 0 && !startsLine(text, at))) break;
       i--;
     }
     return i;
@@ -167,45 +195,150 @@ function startsLine(text: TextSource, at: number): boolean {
   return before === 10 || (before === 13 && text.charCodeAt(at) !== 10);
 }
 
-function linesBefore(slots: readonly Slot[], count: number): number {
-  let line = 0;
-  for (let i = 0; i < count; i++) line += slots[i]!.block.lineCount - 1;
-  return line;
+/** The line where slot `count` starts: read from the last placement, which still holds for the slots before an edit. */
+function linesBefore(placed: readonly PlacedBlock[], slots: readonly Slot[], count: number): number {
+  if (count === 0) return 0;
+  const last = placed[count - 1];
+  return last ? last.line + slots[count - 1]!.block.lineCount - 1 : 0;
 }
 
-function place(slots: readonly Slot[]): PlacedBlock[] {
-  const placed: PlacedBlock[] = [];
+/**
+ * Places every block. A block at the same line as before keeps its placed
+ * object, so an edit that adds no line allocates only for its own block.
+ */
+function place(slots: readonly Slot[], previous: readonly PlacedBlock[], counter: { made: number }): PlacedBlock[] {
+  const placed: PlacedBlock[] = new Array<PlacedBlock>(slots.length);
   let line = 0;
-  for (const s of slots) {
-    placed.push({ line, block: s.block });
-    line += s.block.lineCount - 1;
+  // Blocks after the edit sit at the same index shifted by the change in count.
+  const shift = slots.length - previous.length;
+  for (let i = 0; i < slots.length; i++) {
+    const block = slots[i]!.block;
+    const before = previous[i] !== undefined && previous[i]!.block === block ? previous[i] : previous[i - shift];
+    if (before !== undefined && before.block === block && before.line === line) {
+      placed[i] = before;
+    } else {
+      placed[i] = { line, block };
+      counter.made++;
+    }
+    line += block.lineCount - 1;
   }
   return placed;
 }
 
-function assemble(uri: string, version: number, blocks: readonly PlacedBlock[], reason: DigestReason): DigestModel {
+/**
+ * The common keystroke: papers replaced by as many papers of the same line
+ * counts. Nothing moves, so the new model is the previous one with those
+ * entries swapped: no pass over the other blocks. Undefined when the edit is
+ * of another shape (headings, added lines, added blocks): then every block is
+ * placed again.
+ */
+function replacePapers(previous: DigestModel, version: number, placed: readonly PlacedBlock[], before: readonly Slot[], after: readonly Slot[], first: number): { model: DigestModel; made: number } | undefined {
+  if (before.length !== after.length || placed.length !== previous.blocks.length) return undefined;
+  for (let j = 0; j < before.length; j++) {
+    const a = before[j]!.block;
+    const b = after[j]!.block;
+    if (a.kind !== 'paper' || b.kind !== 'paper' || a.lineCount !== b.lineCount) return undefined;
+  }
+  const blocks = placed.slice();
+  const papers = previous.papers.slice();
+  let made = 0;
+  let marksChanged = false;
+  let newlyLabeled = false;
+  for (let j = 0; j < after.length; j++) {
+    const at = placed[first + j]!;
+    const block = after[j]!.block;
+    if (block === at.block) continue;
+    marksChanged ||= isMarked(at.block) || isMarked(block);
+    blocks[first + j] = { line: at.line, block };
+    made++;
+    const k = paperAtLine(papers, at.line);
+    // A paper outside every day is not in `papers`; neither is its replacement.
+    if (k >= 0 && block.kind === 'paper') {
+      papers[k] = { line: at.line, paper: block.paper, dayIndex: papers[k]!.dayIndex };
+      newlyLabeled ||= isLabeled(block.paper);
+      made++;
+    }
+  }
+  // A legacy digest stays legacy unless a replaced paper of a day gained a label; otherwise look for the first labeled one.
+  const labeled = previous.legacy ? newlyLabeled : papers.some((p) => isLabeled(p.paper));
+  const marks = marksChanged || !previous.marks ? markedBlocks(blocks) : previous.marks;
+  const model: DigestModel = { ...previous, version, blocks, papers, legacy: papers.length > 0 && !labeled, marks };
+  return { model, made };
+}
+
+/** Index of the placed paper at `line`, or -1. */
+function paperAtLine(papers: readonly PlacedPaper[], line: number): number {
+  let lo = 0;
+  let hi = papers.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = papers[mid]!.line;
+    if (at === line) return mid;
+    if (at < line) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function isLabeled(paper: Paper): boolean {
+  return paper.entries.some((e) => e.markup !== undefined && e.markup.open !== '');
+}
+
+/** Whether a block holds suppression comments or control characters, which document-wide passes read. */
+function isMarked(block: ParsedBlock): boolean {
+  return (block.directives?.length ?? 0) > 0 || block.controlChars.length > 0 || block.omittedControlChars !== undefined;
+}
+
+function markedBlocks(blocks: readonly PlacedBlock[]): BlockMarks {
+  const directives: PlacedBlock[] = [];
+  const controlChars: PlacedBlock[] = [];
+  for (const placed of blocks) {
+    const b = placed.block;
+    if ((b.directives?.length ?? 0) > 0) directives.push(placed);
+    if (b.controlChars.length > 0 || b.omittedControlChars !== undefined) controlChars.push(placed);
+  }
+  return { directives, controlChars };
+}
+
+function assemble(uri: string, version: number, blocks: readonly PlacedBlock[], reason: DigestReason, previous: DigestModel | undefined, counter: { made: number }): DigestModel {
   const days: PlacedDay[] = [];
   const papers: PlacedPaper[] = [];
+  const oldPapers = previous?.papers ?? [];
+  const oldDays = previous?.days ?? [];
   let dayIndex = -1;
   let dayOpen = false;
   const closeDay = (line: number): void => {
     const last = days[days.length - 1];
-    if (dayOpen && last) days[days.length - 1] = { ...last, endLine: line };
+    if (dayOpen && last && last.endLine !== line) days[days.length - 1] = { ...last, endLine: line };
     dayOpen = false;
+  };
+  // The placed paper with this block, line and day; the previous version's object when one matches.
+  const paperAt = (line: number, paper: Paper, day: number): PlacedPaper => {
+    const n = papers.length;
+    const shift = oldPapers.length - n;
+    const same = (before: PlacedPaper | undefined): before is PlacedPaper => before !== undefined && before.paper === paper && before.line === line && before.dayIndex === day;
+    const at = oldPapers[n];
+    if (same(at)) return at;
+    const shifted = oldPapers[n + shift];
+    if (same(shifted)) return shifted;
+    counter.made++;
+    return { line, paper, dayIndex: day };
   };
   for (const placed of blocks) {
     const b = placed.block;
     switch (b.kind) {
-      case 'day':
+      case 'day': {
         closeDay(placed.line);
-        days.push({ line: placed.line, day: b.day, endLine: placed.line + b.lineCount - 1 });
+        const before = oldDays[days.length];
+        const endLine = placed.line + b.lineCount - 1;
+        const same = before !== undefined && before.day === b.day && before.line === placed.line && before.endLine === endLine;
+        days.push(same ? before : { line: placed.line, day: b.day, endLine });
         dayIndex = days.length - 1;
         dayOpen = true;
         break;
+      }
       case 'paper':
-        if (dayOpen || (reason === 'setting' && days.length === 0)) {
-          papers.push({ line: placed.line, paper: b.paper, dayIndex: dayOpen ? dayIndex : -1 });
-        }
+        if (dayOpen || (reason === 'setting' && days.length === 0)) papers.push(paperAt(placed.line, b.paper, dayOpen ? dayIndex : -1));
         break;
       case 'other':
         if (b.level >= 1 && b.level <= 2) closeDay(placed.line);
@@ -215,6 +348,6 @@ function assemble(uri: string, version: number, blocks: readonly PlacedBlock[], 
   const lastBlock = blocks[blocks.length - 1];
   const lineCount = lastBlock ? lastBlock.line + lastBlock.block.lineCount : 1;
   closeDay(lineCount - 1);
-  const labeled = papers.some((p) => p.paper.entries.some((e) => e.markup !== undefined && e.markup.open !== ''));
-  return { uri, version, lineCount, blocks, days, papers, legacy: papers.length > 0 && !labeled, reason };
+  const labeled = papers.some((p) => isLabeled(p.paper));
+  return { uri, version, lineCount, blocks, days, papers, legacy: papers.length > 0 && !labeled, reason, marks: markedBlocks(blocks) };
 }

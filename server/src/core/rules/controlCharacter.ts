@@ -12,7 +12,8 @@ export const controlCharacter: DocumentRule = {
   severity: 'warning',
   description: 'The text contains an invisible control character (often left by mangled LaTeX such as \\beta or \\frac).',
   check(model, _ctx, report) {
-    for (const { line, block } of model.blocks) {
+    // Only the blocks that have any (the parser lists them), not every block per keystroke.
+    for (const { line, block } of model.marks?.controlChars ?? model.blocks) {
       for (const c of block.controlChars) {
         const hex = `U+${c.code.toString(16).toUpperCase().padStart(4, '0')}`;
         const name = NAMES[c.code] ? ` ${NAMES[c.code]}` : '';

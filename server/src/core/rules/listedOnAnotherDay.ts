@@ -1,8 +1,11 @@
 import { msg, ref } from '../l10n';
 import { shiftRange } from '../types';
-import { compareListings } from '../workspace/workspaceIndex';
+import { compareListings, type Listing, type WorkspaceView } from '../workspace/workspaceIndex';
+import type { DigestModel } from '../model';
+import { paperKeysOf } from '../incremental/paperKeyIndex';
+import { titleKey } from './duplicatePaper';
 import { listingMessage, headingRange, otherListings, type ListingKey } from '../workspace/crossDay';
-import { RuleId, type WorkspaceRule } from './rule';
+import { RuleId, type RuleState, type WorkspaceRule } from './rule';
 
 /** Related entries per report; a paper listed on dozens of days needs no dozens of links. */
 const MAX_RELATED = 20;
@@ -19,23 +22,36 @@ export const listedOnAnotherDay: WorkspaceRule = {
   scope: 'workspace',
   severity: 'information',
   description: 'The same arXiv id (ignoring vN) is listed in another digest of the workspace; reported on every listing but the earliest.',
-  check(model, { workspace }, report) {
-    // This document's own earliest listing of each id, from the model (its text wins over the index).
-    const ownFirst = new Map<string, ListingKey>();
-    const keys = model.papers.map((p): ListingKey => ({ uri: model.uri, line: p.line, date: model.days[p.dayIndex]?.day.date }));
-    model.papers.forEach((p, i) => {
-      const id = p.paper.arxiv?.id;
-      const first = id ? ownFirst.get(id) : undefined;
-      if (id && (!first || compareListings(keys[i]!, first) < 0)) ownFirst.set(id, keys[i]!);
-    });
-    model.papers.forEach(({ paper, line }, i) => {
-      const id = paper.arxiv?.id;
-      if (!id) return;
-      const elsewhere = otherListings(workspace, model.uri, id);
-      if (elsewhere.length === 0) return;
-      const own = ownFirst.get(id)!;
+  check(model, { workspace, state }, report) {
+    // No listing anywhere (no folder, or the index is empty): nothing to compare, no pass over the papers.
+    if (workspace.idCount?.() === 0) return;
+    // Papers listed elsewhere are few: find them first, and only then rank this document's own listings.
+    const listedElsewhere: { readonly index: number; readonly elsewhere: readonly Listing[] }[] = [];
+    for (const index of candidates(model, workspace, state)) {
+      const id = model.papers[index]!.paper.arxiv?.id;
+      const elsewhere = id ? otherListings(workspace, model.uri, id) : [];
+      if (elsewhere.length > 0) listedElsewhere.push({ index, elsewhere });
+    }
+    if (listedElsewhere.length === 0) return;
+    // This document's own earliest listing of an id, from the model (its text wins over the index): only its papers with that id are read.
+    const paperKeys = paperKeysOf(state, model.papers, titleKey);
+    const keys = new Map<number, ListingKey>();
+    const keyAt = (i: number): ListingKey => {
+      let key = keys.get(i);
+      if (!key) keys.set(i, (key = { uri: model.uri, line: model.papers[i]!.line, date: model.days[model.papers[i]!.dayIndex]?.day.date }));
+      return key;
+    };
+    const ownFirst = (id: string): ListingKey => {
+      let best: ListingKey | undefined;
+      for (const i of paperKeys.indicesOfId(id)) if (!best || compareListings(keyAt(i), best) < 0) best = keyAt(i);
+      return best!;
+    };
+    for (const { index: i, elsewhere } of listedElsewhere) {
+      const { paper, line } = model.papers[i]!;
+      const id = paper.arxiv!.id;
+      const own = ownFirst(id);
       const first = compareListings(own, elsewhere[0]!) < 0 ? own : elsewhere[0]!;
-      if (first === keys[i]) return;
+      if (first === keyAt(i)) continue;
       const days = [...new Set(elsewhere.map((l) => l.date ?? UNDATED))];
       const more = days.length > MAX_DAYS_IN_MESSAGE ? ref('moreDays', { count: days.length - MAX_DAYS_IN_MESSAGE }) : '';
       const where = first.uri === model.uri ? ref('lineOfThisFile', { line: first.line + 1 }) : listingMessage(first);
@@ -44,6 +60,21 @@ export const listedOnAnotherDay: WorkspaceRule = {
         range: shiftRange(paper.heading.link ? paper.heading.link.urlRange : paper.heading.titleRange, line),
         related: elsewhere.slice(0, MAX_RELATED).map((l) => ({ uri: l.uri, range: headingRange(l), ...msg('alsoListed', { listing: listingMessage(l) }) })),
       });
-    });
+    }
   },
 };
+
+/**
+ * Indices of the papers that may be listed in another file, ascending. When
+ * the other files list fewer ids than this document has papers (an archive
+ * open among daily files), those ids are looked up in the document's key
+ * index instead of every paper's id in the workspace index.
+ */
+function candidates(model: DigestModel, workspace: WorkspaceView, state: RuleState | undefined): Iterable<number> {
+  const outside = workspace.idsOutside?.(model.uri);
+  if (outside === undefined || outside.size >= model.papers.length) return model.papers.keys();
+  const keys = paperKeysOf(state, model.papers, titleKey);
+  const found: number[] = [];
+  for (const id of outside) for (const i of keys.indicesOfId(id)) found.push(i);
+  return found.sort((a, b) => a - b);
+}

@@ -92,7 +92,16 @@ export interface PaperContext {
 
 export interface DocumentContext {
   readonly settings: DigestSettings;
+  /**
+   * Per-document scratch space that lives from one version of the document to
+   * the next, where a rule may keep an index it updates instead of rebuilding.
+   * Absent (the CLI, tests): the rule starts afresh. Results never depend on it.
+   */
+  readonly state?: RuleState;
 }
+
+/** Per-document scratch space shared by the rules of one document (see DocumentContext.state). */
+export type RuleState = Map<string, unknown>;
 
 interface RuleMeta {
   readonly id: RuleId;
@@ -123,6 +132,8 @@ export interface WorkspaceContext {
   readonly settings: DigestSettings;
   /** Read-only: the other digests of the workspace, this document's open text included. */
   readonly workspace: WorkspaceView;
+  /** As DocumentContext.state; the same map the document rules get. */
+  readonly state?: RuleState;
 }
 
 /** Checks the digest against the rest of the workspace; runs only when an index is given. Ranges are absolute. */

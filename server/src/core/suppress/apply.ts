@@ -109,7 +109,7 @@ function regionSuppressor(state: RegionState, rule: RuleId): Placed | undefined 
 function placeDirectives(model: DigestModel, levelOf: (id: RuleId) => Severity | 'off', out: Issue[]): Placed[] {
   const placed: Placed[] = [];
   const invalidLevel = levelOf(RuleId.invalidSuppression);
-  for (const { line, block } of model.blocks) {
+  for (const { line, block } of model.marks?.directives ?? model.blocks) {
     for (const d of block.directives ?? []) placed.push(place(d, line, invalidLevel, out));
   }
   return placed;

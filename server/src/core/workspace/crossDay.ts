@@ -36,8 +36,11 @@ export function headingRange(l: Pick<Listing, 'line' | 'headingEnd'>): Range {
 
 /** Listings of the same id in other files, earliest first. */
 export function otherListings(view: WorkspaceView, uri: string, id: string): readonly Listing[] {
+  const all = view.listings(id);
+  // Most ids are listed nowhere else: no URI to canonicalise (once per paper per keystroke).
+  if (all.length === 0) return all;
   const self = canonicalUri(uri);
-  return view.listings(id).filter((l) => l.uri !== uri && canonicalUri(l.uri) !== self);
+  return all.filter((l) => l.uri !== uri && canonicalUri(l.uri) !== self);
 }
 
 const MAX_HOVER_LINKS = 10;

@@ -6,7 +6,7 @@
 
 import { classifyArxivUrl } from '../arxiv';
 import { DAY_LIKE, hasDayHeading, type DigestReason } from '../detect';
-import type { DigestModel } from '../model';
+import type { DigestModel, PlacedPaper } from '../model';
 import { isRealDate } from '../parse/block';
 import { plainTitle } from '../parse/markdown';
 import { splitText } from '../parse/split';
@@ -200,15 +200,20 @@ export function scanDigest(text: string, reason?: DigestReason): ScannedDigest |
 export function scanModel(model: DigestModel): ScannedDigest {
   return {
     days: model.days.map(({ line, day }) => ({ line, level: day.level, text: day.text, date: day.date })),
-    papers: model.papers.map(({ line, paper, dayIndex }) => ({
-      line: line + paper.heading.range.start.line,
-      headingEnd: paper.heading.range.end.character,
-      title: paper.heading.title,
-      id: paper.arxiv?.id,
-      version: paper.arxiv?.version,
-      authors: paper.authors?.names.map((n) => n.text) ?? [],
-      votes: paper.vote?.value.text,
-      dayIndex,
-    })),
+    papers: model.papers.map(scanPlacedPaper),
+  };
+}
+
+/** The index's fields of one paper of an open document. */
+export function scanPlacedPaper({ line, paper, dayIndex }: PlacedPaper): ScannedPaper {
+  return {
+    line: line + paper.heading.range.start.line,
+    headingEnd: paper.heading.range.end.character,
+    title: paper.heading.title,
+    id: paper.arxiv?.id,
+    version: paper.arxiv?.version,
+    authors: paper.authors?.names.map((n) => n.text) ?? [],
+    votes: paper.vote?.value.text,
+    dayIndex,
   };
 }

@@ -5,7 +5,7 @@
 
 import type { DigestReason } from '../detect';
 import type { DigestModel } from '../model';
-import { scanDigest, scanModel, type ScannedDigest, type ScannedPaper } from './scanner';
+import { scanDigest, scanModel, scanPlacedPaper, type ScannedDigest, type ScannedPaper } from './scanner';
 import { canonicalUri } from './uri';
 import { MAX_WORKSPACE_SYMBOLS, mergeRanked, SearchIndex, searchKey, searchListings, type SearchKey, type SymbolMatch } from './symbolSearch';
 
@@ -41,6 +41,10 @@ export interface IndexedFile {
 export interface WorkspaceView {
   /** Every listing of an id across the workspace, earliest first (see `compareListings`). */
   listings(id: string): readonly Listing[];
+  /** How many ids have listings; 0 lets a rule skip its pass over the papers (absent: unknown). */
+  idCount?(): number;
+  /** The ids that files other than `uri` list (absent: unknown), so a rule can visit only those papers. */
+  idsOutside?(uri: string): ReadonlySet<string>;
 }
 
 const NO_DATE = '\uffff';
@@ -54,30 +58,40 @@ export function compareListings(a: Pick<Listing, 'date' | 'uri' | 'line'>, b: Pi
   return a.line - b.line;
 }
 
-function toFile(uri: string, source: IndexedFile['source'], scanned: ScannedDigest): IndexedFile {
-  const toListing = (p: ScannedPaper): Listing => {
-    const day = p.dayIndex >= 0 ? scanned.days[p.dayIndex] : undefined;
-    // One literal with a fixed key order: a spread of a rest object gave every listing its own hidden class (~0.5 KB each).
-    return {
-      line: p.line,
-      headingEnd: p.headingEnd,
-      title: p.title,
-      id: p.id,
-      version: p.version,
-      votes: p.votes,
-      uri,
-      date: day?.date,
-      day: day?.text ?? '',
-      search: searchKey(p.title, p.authors),
-    };
+function toListing(uri: string, days: readonly { readonly text: string; readonly date: string | undefined }[], p: ScannedPaper): Listing {
+  const day = p.dayIndex >= 0 ? days[p.dayIndex] : undefined;
+  // One literal with a fixed key order: a spread of a rest object gave every listing its own hidden class (~0.5 KB each).
+  return {
+    line: p.line,
+    headingEnd: p.headingEnd,
+    title: p.title,
+    id: p.id,
+    version: p.version,
+    votes: p.votes,
+    uri,
+    date: day?.date,
+    day: day?.text ?? '',
+    search: searchKey(p.title, p.authors),
   };
-  const papers = scanned.papers.map(toListing);
+}
+
+/** Whether two listings answer every query alike. */
+function sameListing(a: Listing, b: Listing): boolean {
+  return a.line === b.line && a.headingEnd === b.headingEnd && a.title === b.title && a.id === b.id && a.version === b.version &&
+    a.votes === b.votes && a.date === b.date && a.day === b.day && a.search.authors === b.search.authors;
+}
+
+function fileSignature(papers: readonly Listing[]): string {
+  return papers.map((p) => `${p.id ?? ''}@${p.date ?? ''}:${p.line}`).join('|');
+}
+
+function toFile(uri: string, source: IndexedFile['source'], scanned: ScannedDigest): IndexedFile {
+  const papers = scanned.papers.map((p) => toListing(uri, scanned.days, p));
   // One pass over the papers, not one per day: an open archive of thousands of days is re-indexed per keystroke.
   const byDay: Listing[][] = scanned.days.map(() => []);
   scanned.papers.forEach((p, j) => byDay[p.dayIndex]?.push(papers[j]!));
   const days = scanned.days.map((d, i) => ({ line: d.line, text: d.text, date: d.date, papers: byDay[i]! }));
-  const signature = papers.map((p) => `${p.id ?? ''}@${p.date ?? ''}:${p.line}`).join('|');
-  return { uri, source, days, papers, signature };
+  return { uri, source, days, papers, signature: fileSignature(papers) };
 }
 
 export class WorkspaceIndex implements WorkspaceView {
@@ -119,12 +133,68 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** An open document's model; undefined when it is not (or no longer) a digest. Wins over disk. */
   setOpen(uri: string, model: DigestModel | undefined): boolean {
+    const key = canonicalUri(uri);
+    const previous = this.openModels.get(key);
+    if (model) this.openModels.set(key, model);
+    else this.openModels.delete(key);
     if (!model) return this.put(this.open, uri, { uri, source: 'open', days: [], papers: [], signature: '' });
-    return this.put(this.open, uri, toFile(uri, 'open', scanModel(model)));
+    const patched = previous ? this.patchOpen(key, uri, previous, model) : undefined;
+    return patched ?? this.put(this.open, uri, toFile(uri, 'open', scanModel(model)));
+  }
+
+  /** The model each open entry was made from, so the next version re-reads only the papers that changed. */
+  private readonly openModels = new Map<string, DigestModel>();
+  /** Papers the last `setOpen` scanned; read by tests. */
+  lastScanned = 0;
+
+  /**
+   * A keystroke in an open digest: the same days and paper count, and paper
+   * objects unchanged outside the edit. Only the changed papers are scanned;
+   * when their listings read alike, the index is left as it is. Undefined
+   * when the edit is of another shape (the caller rebuilds the entry).
+   */
+  private patchOpen(key: string, uri: string, previous: DigestModel, model: DigestModel): boolean | undefined {
+    const before = this.open.get(key);
+    const old = previous.papers;
+    const papers = model.papers;
+    if (!before || previous.days !== model.days || old.length !== papers.length || before.papers.length !== papers.length || before.uri !== uri) return undefined;
+    let start = 0;
+    while (start < papers.length && papers[start] === old[start]) start++;
+    let end = papers.length;
+    while (end > start && papers[end - 1] === old[end - 1]) end--;
+    const days = before.days.map((d) => ({ text: d.text, date: d.date }));
+    const changed = new Map<number, Listing>();
+    this.lastScanned = 0;
+    for (let i = start; i < end; i++) {
+      if (papers[i] === old[i]) continue;
+      this.lastScanned++;
+      const listing = toListing(uri, days, scanPlacedPaper(papers[i]!));
+      if (!sameListing(listing, before.papers[i]!)) changed.set(i, listing);
+    }
+    if (changed.size === 0) return false;
+    const listings = before.papers.slice();
+    for (const [i, listing] of changed) listings[i] = listing;
+    const replacedListing = new Map([...changed.keys()].map((i) => [before.papers[i]!, listings[i]!]));
+    const nextDays = before.days.map((d) => (d.papers.some((p) => replacedListing.has(p)) ? { ...d, papers: d.papers.map((p) => replacedListing.get(p) ?? p) } : d));
+    const keysMoved = [...changed].some(([i, l]) => l.id !== before.papers[i]!.id || l.date !== before.papers[i]!.date || l.line !== before.papers[i]!.line);
+    const next: IndexedFile = { ...before, days: nextDays, papers: listings, signature: keysMoved ? fileSignature(listings) : before.signature };
+    this.open.set(key, next);
+    this.revision++;
+    for (const [old, now] of replacedListing) {
+      if (old.id) {
+        const kept = (this.byId.get(old.id) ?? []).filter((l) => l !== old);
+        if (kept.length === 0) this.byId.delete(old.id);
+        else this.byId.set(old.id, kept);
+      }
+      // Copy on write: a caller may still hold the previous array.
+      if (now.id) this.byId.set(now.id, [...(this.byId.get(now.id) ?? []), now].sort(compareListings));
+    }
+    return before.signature !== next.signature;
   }
 
   /** The document was closed: the disk copy counts again. */
   closeOpen(uri: string): boolean {
+    this.openModels.delete(canonicalUri(uri));
     return this.drop(this.open, uri);
   }
 
@@ -187,6 +257,27 @@ export class WorkspaceIndex implements WorkspaceView {
 
   listings(id: string): readonly Listing[] {
     return this.byId.get(id) ?? [];
+  }
+
+  idCount(): number {
+    return this.byId.size;
+  }
+
+  /** Per document, the ids other files list; rebuilt when the index changes (a body keystroke leaves it alone). */
+  private outside: { revision: number; byUri: Map<string, ReadonlySet<string>> } = { revision: -1, byUri: new Map() };
+
+  idsOutside(uri: string): ReadonlySet<string> {
+    if (this.outside.revision !== this.revision) this.outside = { revision: this.revision, byUri: new Map() };
+    const key = canonicalUri(uri);
+    let ids = this.outside.byUri.get(key);
+    if (!ids) {
+      const found = new Set<string>();
+      const add = (f: IndexedFile): void => f.papers.forEach((p) => p.id && found.add(p.id));
+      for (const [k, f] of this.open) if (k !== key) add(f);
+      for (const [k, f] of this.disk) if (k !== key && !this.open.has(k)) add(f);
+      this.outside.byUri.set(key, (ids = found));
+    }
+    return ids;
   }
 
   /** Ids listed in more than one file, for reports and tests. */
