@@ -1,6 +1,7 @@
 // Which files a run checks, and reading them safely: every failure becomes a
 // one-line message for the user, never a stack trace.
 
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
@@ -100,7 +101,8 @@ export function readDigest(path: string): ReadResult {
   let nuls = 0;
   for (const b of head) if (b === 0) nuls++;
   if (nuls > BINARY_NULS) return { ok: false, message: 'is a binary file, not a Markdown digest; skipped.' };
-  const bad = firstInvalidUtf8(bytes);
+  // The native check first: the byte-by-byte scan only runs to say where a bad file goes wrong.
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad !== -1) return { ok: false, message: `is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad}); save it as UTF-8.` };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const text = bytes.toString('utf8', bom ? 3 : 0);

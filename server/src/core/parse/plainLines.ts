@@ -43,22 +43,32 @@ export function setPlainLines(on: boolean): void {
  * a link definition) or whose end remark places past the line.
  */
 const UNSAFE_ITEM_FIRST = new Set([' ', '\t', '<', '`', '~', '>', '-', '+', '_', '#', '=', '|', '[', '\\', '!', '&']);
-/** First characters of a line that may open something other than a paragraph. */
-const UNSAFE_LINE_FIRST = /^[ \t#>*+\-_=`~<|\d\\]/;
+/** First characters of a line that may open something other than a paragraph, or (`[`) an old `[Watch Video]` thumbnail. */
+const UNSAFE_LINE_FIRST = /^[ \t#>*+\-_=`~<|\d\\[]/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** Control characters other than tab and line breaks, which remark may read differently. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-/** In a paragraph line: links, images, HTML and autolinks (a thumbnail), definitions, references. */
-const INLINE_MARKUP = /[[\]<]/;
-/** Link text and target with nothing for remark to resolve: no escapes, entities, code, emphasis, nesting or spaces in the target. */
-const PLAIN_TEXT = '[^\\[\\]\\\\`<>&*_\\u0000-\\u001F\\u007F]';
+/**
+ * In a paragraph line, what can make a thumbnail: an inline link or image,
+ * HTML. Brackets alone stay text (`Authors: ['A', 'B']`) when the block
+ * defines no reference for them to name.
+ */
+const INLINE_MARKUP = /\]\(|</;
+/** A character reference, which remark decodes in a title. */
+const REFERENCE = /&(?:#\d+|#[xX][\da-fA-F]+|[A-Za-z][A-Za-z\d]*);/;
+/**
+ * Link text and target with nothing for remark to resolve: no escapes,
+ * code, HTML, nested brackets, or spaces in the target. Emphasis is left as
+ * text in blocks (markdown.ts) and read from the source for titles.
+ */
+const PLAIN_TEXT = '[^\\[\\]\\\\`<\\u0000-\\u001F\\u007F]';
 const PLAIN_TARGET = '[^\\s()<>\\\\&\\u0000-\\u001F\\u007F]+';
 const PLAIN_HEADING = new RegExp(`^### \\[((?!\\s)${PLAIN_TEXT}+(?<!\\s))\\]\\((${PLAIN_TARGET})\\)$`);
 const PLAIN_IMAGE = new RegExp(`^!\\[(${PLAIN_TEXT}*)\\]\\((${PLAIN_TARGET})\\)$`);
 
 type LineKind = 'heading' | 'blank' | 'item' | 'paragraph' | 'image' | 'other';
 
-function classify(line: string): LineKind {
+function classify(line: string, hasDefinitions: boolean): LineKind {
   if (/^[ \t]*$/.test(line)) return 'blank';
   if (CONTROL.test(line)) return 'other';
   const marker = line[0];
@@ -70,7 +80,8 @@ function classify(line: string): LineKind {
     return THEMATIC_BREAK.test(line) ? 'other' : 'item';
   }
   if (PLAIN_IMAGE.test(line)) return 'image';
-  return UNSAFE_LINE_FIRST.test(line) || INLINE_MARKUP.test(line) ? 'other' : 'paragraph';
+  if (UNSAFE_LINE_FIRST.test(line) || INLINE_MARKUP.test(line)) return 'other';
+  return hasDefinitions && /[[\]]/.test(line) ? 'other' : 'paragraph';
 }
 
 interface Line {
@@ -87,6 +98,8 @@ interface Scan {
   readonly run: Line[];
   /** The first line after the heading that is not blank. */
   readonly firstContent: number;
+  /** Whether the line before `run[0]` is blank. */
+  readonly blankBefore: boolean;
 }
 
 /**
@@ -103,21 +116,27 @@ function scan(text: string): Scan {
   let lazy = false;
   let heading: Line | undefined;
   let firstContent = -1;
+  let blankBefore = false;
   let lineNo = 0;
   let start = 0;
+  // `[x]: url` anywhere would turn `[x]` in a line into a link.
+  const hasDefinitions = text.includes(']:');
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 10;
     if (c !== 10 && c !== 13) continue;
     const end = i;
     if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
     const lineText = text.slice(start, end);
-    const kind: LineKind = lineNo === 0 ? 'heading' : classify(lineText);
+    const kind: LineKind = lineNo === 0 ? 'heading' : classify(lineText, hasDefinitions);
     if (kind === 'heading') {
-      if (PLAIN_HEADING.test(lineText)) heading = { kind, start, end, line: lineNo };
+      if (PLAIN_HEADING.test(lineText) && !REFERENCE.test(lineText)) heading = { kind, start, end, line: lineNo };
     } else if (kind === 'other' || (kind !== 'item' && kind !== 'blank' && lazy)) {
       runFrom = -1;
     } else if (kind !== 'blank') {
-      if (runFrom === -1 && (kind === 'item' || previous === 'blank' || previous === 'heading')) runFrom = lines.length;
+      if (runFrom === -1 && (kind === 'item' || previous === 'blank' || previous === 'heading')) {
+        runFrom = lines.length;
+        blankBefore = previous === 'blank';
+      }
       if (runFrom !== -1) lines.push({ kind, start, end, line: lineNo });
     }
     if (kind === 'item') lazy = true;
@@ -127,16 +146,20 @@ function scan(text: string): Scan {
     lineNo++;
     start = i + 1;
   }
-  return { heading, run: runFrom === -1 ? [] : lines.slice(runFrom), firstContent };
+  return { heading, run: runFrom === -1 ? [] : lines.slice(runFrom), firstContent, blankBefore };
 }
+
+/** HTML blocks that end at their own end marker (`-->`, `</pre>`…) rather than at a blank line. */
+const HTML_TO_MARKER = /^ {0,3}<(?:(?:script|pre|style|textarea)(?:[ \t>]|$)|[!?])/i;
 
 /**
  * Whether what follows `root`'s text can neither continue its last block nor
  * change it: the last block, followed down through lists, is a heading or a
  * paragraph (a bullet interrupts a paragraph; a paragraph line of the tail has
- * a blank line before it). Open code, HTML or quotes would run on into the tail.
+ * a blank line before it), or, after a blank line, HTML that a blank line
+ * ends. Open code, quotes or other HTML would run on into the tail.
  */
-function endsClosed(root: Root): boolean {
+function endsClosed(root: Root, blankBefore: boolean): boolean {
   let node: Nodes = root;
   for (;;) {
     switch (node.type) {
@@ -151,6 +174,8 @@ function endsClosed(root: Root): boolean {
       case 'heading':
       case 'paragraph':
         return true;
+      case 'html':
+        return blankBefore && !HTML_TO_MARKER.test(node.value);
       default:
         return false;
     }
@@ -189,13 +214,13 @@ function imageParagraph(text: string, line: Line): Paragraph {
 
 /** remark's tree of a paper block, with its trailing plain lines read from the text when that is exact. */
 export function parseHeadAndTail(text: string): HeadAndTail {
-  const { heading, run, firstContent } = enabled ? scan(text) : { heading: undefined, run: [], firstContent: -1 };
+  const { heading, run, firstContent, blankBefore } = enabled ? scan(text) : { heading: undefined, run: [], firstContent: -1, blankBefore: false };
   const first = run[0];
   if (first) {
     // Nothing but blank lines between a plain heading and the run: remark is not needed at all.
     const head: Root =
       heading && first.line === firstContent ? { type: 'root', children: [headingNode(text, heading)] } : parseMarkdown(text.slice(0, first.start));
-    if (endsClosed(head)) {
+    if (endsClosed(head, blankBefore)) {
       const tail: TailLine[] = [];
       for (const line of run) {
         if (line.kind === 'image') head.children.push(imageParagraph(text, line));
