@@ -88,7 +88,7 @@ describe('workspace index over stdio', SLOW, () => {
   });
 
   test('the server registers a Markdown file watcher and reports work-done progress', () => {
-    assert.match(JSON.stringify(registrations), /workspace\/didChangeWatchedFiles.*\*\*\/\*\.md/);
+    assert.match(JSON.stringify(registrations), /workspace\/didChangeWatchedFiles.*\*\*\/\*\.\{md,markdown\}/);
     assert.ok(progress.some((p) => JSON.stringify(p).includes('"kind":"begin"')), JSON.stringify(progress));
     assert.ok(progress.some((p) => JSON.stringify(p).includes('"kind":"end"')));
   });

@@ -2,24 +2,34 @@
 // one-line message for the user, never a stack trace.
 
 import { isUtf8 } from 'node:buffer';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-
-/** Folders never searched: dependencies, VCS data and build output. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
-const MARKDOWN = /\.(md|markdown)$/i;
+import { crawlMarkdown } from '../lsp/workspace/crawler';
 
 export interface Discovery {
   /** Absolute paths, sorted, each once. */
   readonly files: string[];
   /** Messages for arguments that name nothing; they make the run fail (exit 2). */
   readonly problems: string[];
+  /** What the folder search skipped and why (unreadable folders, symlink loops); reported, not failures. */
+  readonly notices: string[];
 }
 
-export function discoverFiles(patterns: readonly string[], cwd: string): Discovery {
+/**
+ * Folders (and no arguments: the current folder) are searched as the editor's
+ * workspace index searches them (lsp/workspace/crawler.ts: .gitignore
+ * honoured, from `root`, the repository, down; node_modules and version-control folders skipped, symlink loops
+ * cut). A glob names its files itself: every file under its base is matched,
+ * .gitignore or not.
+ */
+export async function discoverFiles(patterns: readonly string[], cwd: string, root = cwd): Promise<Discovery> {
   const files = new Set<string>();
   const problems: string[] = [];
+  const notices: string[] = [];
+  const log = (message: string): void => {
+    notices.push(message);
+  };
   const targets = patterns.length ? patterns : ['.'];
   for (const pattern of targets) {
     const abs = resolve(cwd, pattern);
@@ -27,21 +37,22 @@ export function discoverFiles(patterns: readonly string[], cwd: string): Discove
     if (kind === 'file') {
       files.add(abs);
     } else if (kind === 'dir') {
-      const found = walk(abs);
+      const found = await crawlMarkdown([abs], { log, gitignoreRoot: root });
       if (found.length === 0 && patterns.length) problems.push(`${pattern}: a directory with no Markdown files in it (.md, .markdown).`);
       for (const f of found) files.add(f);
     } else if (picomatch.scan(pattern).isGlob) {
       const { base } = picomatch.scan(pattern);
       const root = resolve(cwd, base || '.');
       const isMatch = picomatch(isAbsolute(pattern) ? pattern : pattern.replace(/^\.\//, ''), { dot: false });
-      const matched = statKind(root) === 'dir' ? walk(root, true).filter((f) => isMatch(isAbsolute(pattern) ? f : relative(cwd, f))) : [];
+      const all = statKind(root) === 'dir' ? await crawlMarkdown([root], { log, accept: () => true, gitignore: false }) : [];
+      const matched = all.filter((f) => isMatch(isAbsolute(pattern) ? f : relative(cwd, f)));
       if (matched.length === 0) problems.push(`${pattern}: the glob matches no files.`);
       for (const f of matched) files.add(f);
     } else {
       problems.push(`${pattern}: no such file or directory.`);
     }
   }
-  return { files: [...files].sort(), problems };
+  return { files: [...files].sort(), problems, notices };
 }
 
 function statKind(path: string): 'file' | 'dir' | 'other' | undefined {
@@ -51,30 +62,6 @@ function statKind(path: string): 'file' | 'dir' | 'other' | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Markdown files below `dir` (every file when `all`), skipping dot folders and dependencies. */
-function walk(dir: string, all = false): string[] {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop()!;
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      const path = join(d, e.name);
-      if (e.isDirectory()) {
-        if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) stack.push(path);
-      } else if ((e.isFile() || e.isSymbolicLink()) && (all || MARKDOWN.test(e.name)) && statKind(path) === 'file') {
-        out.push(path);
-      }
-    }
-  }
-  return out;
 }
 
 export type ReadResult =

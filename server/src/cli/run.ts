@@ -90,10 +90,10 @@ export function cliLocale(flag: string | undefined, env: Readonly<Record<string,
 
 async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promise<ExitCode> {
   const failures: string[] = [];
-  const discovery = discoverFiles(options.patterns, io.cwd);
+  const root = repositoryRoot(io.cwd);
+  const discovery = await discoverFiles(options.patterns, io.cwd, root);
   failures.push(...discovery.problems);
   const resolver = new ConfigResolver(nodeConfigReader);
-  const root = repositoryRoot(io.cwd);
   let explicit: ResolvedConfig | undefined;
   if (options.config) {
     explicit = resolver.load(resolve(io.cwd, options.config));
@@ -162,6 +162,7 @@ async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promis
       failures.push(`--output ${options.output}: cannot write the report: ${describeError(err)}.`);
     }
   }
+  for (const n of discovery.notices) io.stderr.write(`digest-lint: ${n}\n`);
   for (const p of configProblems.values()) io.stderr.write(`digest-lint: config error: ${formatConfigProblem(p)}\n`);
   for (const f of failures) io.stderr.write(`digest-lint: ${f}\n`);
   if (configProblems.size > 0 || failures.length > 0) return ExitCode.failure;

@@ -6,7 +6,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { matchesFilesPath, msg, WorkspaceIndex, fileUri, type DigestModel, type DigestSettings, type MessageRef, type WorkspaceView } from '../../core';
-import { crawlMarkdown } from './crawler';
+import { crawlMarkdown, MARKDOWN_FILE } from './crawler';
 import { readMarkdownFile, MAX_INDEXED_FILE_BYTES } from './fileReader';
 
 /** Work done per slice before yielding to the event loop. */
@@ -163,7 +163,7 @@ export class WorkspaceIndexer {
         changed = this.removeUnder(path) || changed;
         continue;
       }
-      if (!/\.md$/i.test(path)) continue;
+      if (!MARKDOWN_FILE.test(path)) continue;
       changed = this.apply(path, await readMarkdownFile(path, this.maxBytes)) || changed;
     }
     if (changed) this.host.changed();
