@@ -155,8 +155,8 @@ describe('workspace index over stdio', SLOW, () => {
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriC, type: FILE_CHANGE.created }] });
     await next;
 
-    // Renamed: the diagnostic follows the new name.
-    const pathD = join(dir, 'days', 'renamed.md');
+    // Renamed, to a .markdown name (Markdown too): the diagnostic follows the new name.
+    const pathD = join(dir, 'days', 'renamed.markdown');
     const uriD = fileUri(pathD);
     renameSync(pathC, pathD);
     next = client.diagnostics(uriB, (p) => crossDay(p).some((d) => d.relatedInformation?.[0]?.location.uri === uriD));
