@@ -117,6 +117,18 @@ describe('paper blocks read with a plain tail equal remark on the whole block', 
     '![a*b*](https://x.org/i.png)',
     '![](u)![](v)',
     '[Watch Video](https://x.org/v.mp4)',
+    '[Watch Video](https://x.org/v.mp4) ',
+    '[paper](https://x.org/p)',
+    '[a &amp; video](https://x.org/p)',
+    '[&#118;ideo](https://x.org/p)',
+    '[a *video*](https://x.org/p)',
+    '<div><video controls src="https://x.org/v.mp4" muted="false"></video></div>',
+    '<div><video controls src="https://x.org/v.mp4"></video></div> ',
+    '<div>',
+    '<DIV class="x">',
+    '<div/>',
+    '<divx>',
+    '<div',
     '<div><video src="https://x.org/v.mp4"></video></div>',
     '<video src="https://x.org/v.mp4"></video>',
     '<!-- a comment',
@@ -205,10 +217,18 @@ describe('parseHeadAndTail', () => {
   });
 
   test('remark reads what comes before the plain lines when the heading or a line is not plain', () => {
-    for (const text of ['### [T `x`](u)\n\n- a', '### T\n- a', '### [T](u)\n[Watch Video](v)\n\n- a']) {
+    for (const text of ['### [T `x`](u)\n\n- a', '### T\n- a', '### [T](u)\n<video src="v"></video>\n\n- a']) {
       assert.deepEqual(tailOf(text), ['item:- a'], JSON.stringify(text));
       assert.equal(usedRemark(text), true, JSON.stringify(text));
     }
+  });
+
+  test('an older video embed, `[Watch Video](url)` and a `<div>` line before a blank line, is read too', () => {
+    const text = '### [T](u)\n\n[Watch Video](https://x.org/v.mp4)\n<div><video src="https://x.org/v.mp4"></video></div>\n\nAuthors: A\n\n- a';
+    assert.equal(usedRemark(text), false);
+    assert.deepEqual(parseHeadAndTail(text).root.children.map((n) => n.type), ['heading', 'paragraph', 'html']);
+    // No blank line after the <div>: the HTML block would run on, so that part goes to remark.
+    assert.equal(usedRemark('### [T](u)\n\n<div>x</div>\nAuthors: A\n\n- a'), true);
   });
 
   test('a block with no plain lines at its end is parsed whole', () => {

@@ -9,7 +9,7 @@
 // block by block on the real corpus and on generated tricky lines
 // (test/core/plainLines.test.ts); anything else is parsed by remark, as before.
 
-import type { Heading, Nodes, Paragraph, Root } from 'mdast';
+import type { Heading, Html, Nodes, Paragraph, Root } from 'mdast';
 import { parseMarkdown } from './markdown';
 
 /** A line read here: a top-level list item that is exactly that line, or a line of a top-level paragraph. */
@@ -65,8 +65,12 @@ const PLAIN_TEXT = '[^\\[\\]\\\\`<\\u0000-\\u001F\\u007F]';
 const PLAIN_TARGET = '[^\\s()<>\\\\&\\u0000-\\u001F\\u007F]+';
 const PLAIN_HEADING = new RegExp(`^### \\[((?!\\s)${PLAIN_TEXT}+(?<!\\s))\\]\\((${PLAIN_TARGET})\\)$`);
 const PLAIN_IMAGE = new RegExp(`^!\\[(${PLAIN_TEXT}*)\\]\\((${PLAIN_TARGET})\\)$`);
+/** A paragraph that is one link, as older digests give a video: `[Watch Video](url)`. */
+const PLAIN_LINK = new RegExp(`^\\[(${PLAIN_TEXT}+)\\]\\((${PLAIN_TARGET})\\)$`);
+/** A `<div>` HTML block (CommonMark's kind 6, which a blank line ends), as older digests embed a video. */
+const HTML_DIV = /^<div(?:[ \t>]|\/>)/i;
 
-type LineKind = 'heading' | 'blank' | 'item' | 'paragraph' | 'image' | 'other';
+type LineKind = 'heading' | 'blank' | 'item' | 'paragraph' | 'image' | 'link' | 'html' | 'other';
 
 function classify(line: string, hasDefinitions: boolean): LineKind {
   if (/^[ \t]*$/.test(line)) return 'blank';
@@ -80,6 +84,9 @@ function classify(line: string, hasDefinitions: boolean): LineKind {
     return THEMATIC_BREAK.test(line) ? 'other' : 'item';
   }
   if (PLAIN_IMAGE.test(line)) return 'image';
+  // `&#118;ideo` is "video" to remark.
+  if (PLAIN_LINK.test(line)) return REFERENCE.test(line) ? 'other' : 'link';
+  if (HTML_DIV.test(line)) return 'html';
   if (UNSAFE_LINE_FIRST.test(line) || INLINE_MARKUP.test(line)) return 'other';
   return hasDefinitions && /[[\]]/.test(line) ? 'other' : 'paragraph';
 }
@@ -130,7 +137,8 @@ function scan(text: string): Scan {
     const kind: LineKind = lineNo === 0 ? 'heading' : classify(lineText, hasDefinitions);
     if (kind === 'heading') {
       if (PLAIN_HEADING.test(lineText) && !REFERENCE.test(lineText)) heading = { kind, start, end, line: lineNo };
-    } else if (kind === 'other' || (kind !== 'item' && kind !== 'blank' && lazy)) {
+    } else if (kind === 'other' || (kind !== 'item' && kind !== 'blank' && lazy) || (previous === 'html' && kind !== 'blank')) {
+      // An HTML block runs on to a blank line: one line of it is read here only when a blank line follows.
       runFrom = -1;
     } else if (kind !== 'blank') {
       if (runFrom === -1 && (kind === 'item' || previous === 'blank' || previous === 'heading')) {
@@ -212,6 +220,26 @@ function imageParagraph(text: string, line: Line): Paragraph {
   return { type: 'paragraph', children: [image], position: span(line, line.start, line.end) };
 }
 
+/** A `[text](url)` line as the paragraph remark builds for it. */
+function linkParagraph(line: Line, text: string): Paragraph {
+  const m = PLAIN_LINK.exec(text.slice(line.start, line.end))!;
+  const label = m[1]!;
+  const textStart = line.start + 1;
+  const link = {
+    type: 'link' as const,
+    url: m[2]!,
+    title: null,
+    children: [{ type: 'text' as const, value: label, position: span(line, textStart, textStart + label.length) }],
+    position: span(line, line.start, line.end),
+  };
+  return { type: 'paragraph', children: [link], position: span(line, line.start, line.end) };
+}
+
+/** A one-line `<div …>` HTML block, as remark builds it. */
+function htmlNode(line: Line, text: string): Html {
+  return { type: 'html', value: text.slice(line.start, line.end), position: span(line, line.start, line.end) };
+}
+
 /** remark's tree of a paper block, with its trailing plain lines read from the text when that is exact. */
 export function parseHeadAndTail(text: string): HeadAndTail {
   const { heading, run, firstContent, blankBefore } = enabled ? scan(text) : { heading: undefined, run: [], firstContent: -1, blankBefore: false };
@@ -224,6 +252,8 @@ export function parseHeadAndTail(text: string): HeadAndTail {
       const tail: TailLine[] = [];
       for (const line of run) {
         if (line.kind === 'image') head.children.push(imageParagraph(text, line));
+        else if (line.kind === 'link') head.children.push(linkParagraph(line, text));
+        else if (line.kind === 'html') head.children.push(htmlNode(line, text));
         else tail.push({ kind: line.kind === 'item' ? 'item' : 'paragraph', start: line.start, end: line.end });
       }
       return { root: head, tail };
