@@ -1,5 +1,6 @@
 // Most of a digest is plain lines: a paper's summary bullets, its `Vote:` and
-// `Authors:` lines, a `### [title](url)` heading and a `![](url)` thumbnail.
+// `Authors:` lines, a `### [title](url)` heading and a `![](url)` thumbnail
+// (in older digests a `[Watch Video](url)` line and a `<div><video …>` line).
 // remark spends most of its time tokenizing inline text the model never reads
 // (of a bullet only the item's span is kept), and a fixed setup cost per call,
 // which a digest pays once per paper. So the plain lines at the end of a paper
@@ -9,7 +10,7 @@
 // block by block on the real corpus and on generated tricky lines
 // (test/core/plainLines.test.ts); anything else is parsed by remark, as before.
 
-import type { Heading, Html, Nodes, Paragraph, Root } from 'mdast';
+import type { Heading, Html, Link, Nodes, Paragraph, Root } from 'mdast';
 import { parseMarkdown } from './markdown';
 
 /** A line read here: a top-level list item that is exactly that line, or a line of a top-level paragraph. */
@@ -24,7 +25,8 @@ export interface HeadAndTail {
   /**
    * remark's tree of the part before `tail` (the whole block when `tail` is
    * empty), or the same nodes built here when that part is a plain heading;
-   * thumbnail lines of the tail are added as one-image paragraphs.
+   * the image, link and `<div>` lines after it are added as the nodes remark
+   * builds for them.
    */
   readonly root: Root;
   /** The bullets and paragraph lines after `root`'s text, in order. */
@@ -110,10 +112,11 @@ interface Scan {
 }
 
 /**
- * The longest run of blank, item, paragraph and image lines that ends the
- * block and starts with an item, or with a paragraph or image line after a
- * blank line or the heading, and in which no paragraph line could continue an
- * item lazily. Line 0, the heading, is never in it.
+ * The longest run of plain lines (blank, item, paragraph, image, link,
+ * `<div>`) that ends the block and starts with an item, or with another plain
+ * line after a blank line or the heading; in which no line could continue an
+ * item lazily, and a `<div>` line is followed by a blank line. Line 0, the
+ * heading, is never in it.
  */
 function scan(text: string): Scan {
   const lines: Line[] = [];
@@ -197,20 +200,22 @@ function span(line: Line, from: number, to: number): Position {
   return { start: { line: line.line + 1, column: col(from), offset: from }, end: { line: line.line + 1, column: col(to), offset: to } };
 }
 
+/** A one-line `[label](url)` starting at `start`, as remark builds it. */
+function linkNode(line: Line, start: number, label: string, url: string): Link {
+  const textStart = start + 1;
+  return {
+    type: 'link',
+    url,
+    title: null,
+    children: [{ type: 'text', value: label, position: span(line, textStart, textStart + label.length) }],
+    position: span(line, start, line.end),
+  };
+}
+
 /** The `### [title](url)` heading as remark builds it. */
 function headingNode(text: string, line: Line): Heading {
   const m = PLAIN_HEADING.exec(text.slice(line.start, line.end))!;
-  const title = m[1]!;
-  const linkStart = line.start + 4;
-  const textStart = linkStart + 1;
-  const link = {
-    type: 'link' as const,
-    url: m[2]!,
-    title: null,
-    children: [{ type: 'text' as const, value: title, position: span(line, textStart, textStart + title.length) }],
-    position: span(line, linkStart, line.end),
-  };
-  return { type: 'heading', depth: 3, children: [link], position: span(line, line.start, line.end) };
+  return { type: 'heading', depth: 3, children: [linkNode(line, line.start + 4, m[1]!, m[2]!)], position: span(line, line.start, line.end) };
 }
 
 /** A `![alt](url)` line as the paragraph remark builds for it. */
@@ -221,22 +226,13 @@ function imageParagraph(text: string, line: Line): Paragraph {
 }
 
 /** A `[text](url)` line as the paragraph remark builds for it. */
-function linkParagraph(line: Line, text: string): Paragraph {
+function linkParagraph(text: string, line: Line): Paragraph {
   const m = PLAIN_LINK.exec(text.slice(line.start, line.end))!;
-  const label = m[1]!;
-  const textStart = line.start + 1;
-  const link = {
-    type: 'link' as const,
-    url: m[2]!,
-    title: null,
-    children: [{ type: 'text' as const, value: label, position: span(line, textStart, textStart + label.length) }],
-    position: span(line, line.start, line.end),
-  };
-  return { type: 'paragraph', children: [link], position: span(line, line.start, line.end) };
+  return { type: 'paragraph', children: [linkNode(line, line.start, m[1]!, m[2]!)], position: span(line, line.start, line.end) };
 }
 
 /** A one-line `<div …>` HTML block, as remark builds it. */
-function htmlNode(line: Line, text: string): Html {
+function htmlNode(text: string, line: Line): Html {
   return { type: 'html', value: text.slice(line.start, line.end), position: span(line, line.start, line.end) };
 }
 
@@ -252,8 +248,8 @@ export function parseHeadAndTail(text: string): HeadAndTail {
       const tail: TailLine[] = [];
       for (const line of run) {
         if (line.kind === 'image') head.children.push(imageParagraph(text, line));
-        else if (line.kind === 'link') head.children.push(linkParagraph(line, text));
-        else if (line.kind === 'html') head.children.push(htmlNode(line, text));
+        else if (line.kind === 'link') head.children.push(linkParagraph(text, line));
+        else if (line.kind === 'html') head.children.push(htmlNode(text, line));
         else tail.push({ kind: line.kind === 'item' ? 'item' : 'paragraph', start: line.start, end: line.end });
       }
       return { root: head, tail };
