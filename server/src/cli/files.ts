@@ -18,10 +18,10 @@ export interface Discovery {
 
 /**
  * Folders (and no arguments: the current folder) are searched as the editor's
- * workspace index searches them (lsp/workspace/crawler.ts: .gitignore
- * honoured, from `root`, the repository, down; node_modules and version-control folders skipped, symlink loops
- * cut). A glob names its files itself: every file under its base is matched,
- * .gitignore or not.
+ * workspace index searches them (lsp/workspace/crawler.ts): .gitignore
+ * honoured from `root`, the repository, down; node_modules and
+ * version-control folders skipped; symlink loops cut. A glob names its files
+ * itself: every file under its base is matched, .gitignore or not.
  */
 export async function discoverFiles(patterns: readonly string[], cwd: string, root = cwd): Promise<Discovery> {
   const files = new Set<string>();
