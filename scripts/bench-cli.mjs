@@ -1,6 +1,7 @@
 // npm run bench, part 2: digest-lint over the whole real corpus beside
-// markdownlint-cli2 on the same files in the same run, then the suppression
-// incrementality figure (scripts/bench-suppress.ts).
+// markdownlint-cli2 on the same files in the same run, then the parse of the
+// corpus with and without plain lines (scripts/bench-plain-lines.ts) and the
+// suppression incrementality figure (scripts/bench-suppress.ts).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -63,5 +64,6 @@ if (!existsSync(CORPUS)) {
   }
 }
 
+const plain = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench-plain-lines.ts')], { cwd: ROOT, stdio: 'inherit' });
 const sup = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench-suppress.ts')], { cwd: ROOT, stdio: 'inherit' });
-process.exitCode = sup.status ?? 1;
+process.exitCode = (plain.status ?? 1) || (sup.status ?? 1);

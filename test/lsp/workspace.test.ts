@@ -78,7 +78,7 @@ describe('workspace index over stdio', SLOW, () => {
   });
 
   test('the server registers a Markdown file watcher and reports work-done progress', () => {
-    assert.match(JSON.stringify(registrations), /workspace\/didChangeWatchedFiles.*\*\*\/\*\.md/);
+    assert.match(JSON.stringify(registrations), /workspace\/didChangeWatchedFiles.*\*\*\/\*\.\{md,markdown\}/);
     assert.ok(progress.some((p) => JSON.stringify(p).includes('"kind":"begin"')), JSON.stringify(progress));
     assert.ok(progress.some((p) => JSON.stringify(p).includes('"kind":"end"')));
   });
@@ -145,8 +145,8 @@ describe('workspace index over stdio', SLOW, () => {
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriC, type: FILE_CHANGE.created }] });
     await next;
 
-    // Renamed: the diagnostic follows the new name.
-    const pathD = join(dir, 'days', 'renamed.md');
+    // Renamed, to a .markdown name (Markdown too): the diagnostic follows the new name.
+    const pathD = join(dir, 'days', 'renamed.markdown');
     const uriD = fileUri(pathD);
     renameSync(pathC, pathD);
     next = client.diagnostics(uriB, (p) => crossDay(p).some((d) => d.relatedInformation?.[0]?.location.uri === uriD));

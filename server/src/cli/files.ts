@@ -1,25 +1,36 @@
 // Which files a run checks, and reading them safely: every failure becomes a
 // one-line message for the user, never a stack trace.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { ref, type ArgValue, type MessageRef } from '../core';
-
-/** Folders never searched: dependencies, VCS data and build output. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
-const MARKDOWN = /\.(md|markdown)$/i;
+import { crawlMarkdown } from '../lsp/workspace/crawler';
 
 export interface Discovery {
   /** Absolute paths, sorted, each once. */
   readonly files: string[];
   /** Messages for arguments that name nothing; they make the run fail (exit 2). */
   readonly problems: MessageRef[];
+  /** What the folder search skipped and why (unreadable folders, symlink loops); reported, not failures. */
+  readonly notices: { readonly message: string; readonly l10n?: MessageRef }[];
 }
 
-export function discoverFiles(patterns: readonly string[], cwd: string): Discovery {
+/**
+ * Folders (and no arguments: the current folder) are searched as the editor's
+ * workspace index searches them (lsp/workspace/crawler.ts): .gitignore
+ * honoured from `root`, the repository, down; node_modules and
+ * version-control folders skipped; symlink loops cut. A glob names its files
+ * itself: every file under its base is matched, .gitignore or not.
+ */
+export async function discoverFiles(patterns: readonly string[], cwd: string, root = cwd): Promise<Discovery> {
   const files = new Set<string>();
   const problems: MessageRef[] = [];
+  const notices: { message: string; l10n?: MessageRef }[] = [];
+  const log = (message: string, l10n?: MessageRef): void => {
+    notices.push({ message, ...(l10n ? { l10n } : {}) });
+  };
   const targets = patterns.length ? patterns : ['.'];
   for (const pattern of targets) {
     const abs = resolve(cwd, pattern);
@@ -27,21 +38,22 @@ export function discoverFiles(patterns: readonly string[], cwd: string): Discove
     if (kind === 'file') {
       files.add(abs);
     } else if (kind === 'dir') {
-      const found = walk(abs);
+      const found = await crawlMarkdown([abs], { log, gitignoreRoot: root });
       if (found.length === 0 && patterns.length) problems.push(ref('cliEmptyDir', { pattern }));
       for (const f of found) files.add(f);
     } else if (picomatch.scan(pattern).isGlob) {
       const { base } = picomatch.scan(pattern);
       const root = resolve(cwd, base || '.');
       const isMatch = picomatch(isAbsolute(pattern) ? pattern : pattern.replace(/^\.\//, ''), { dot: false });
-      const matched = statKind(root) === 'dir' ? walk(root, true).filter((f) => isMatch(isAbsolute(pattern) ? f : relative(cwd, f))) : [];
+      const all = statKind(root) === 'dir' ? await crawlMarkdown([root], { log, accept: () => true, gitignore: false }) : [];
+      const matched = all.filter((f) => isMatch(isAbsolute(pattern) ? f : relative(cwd, f)));
       if (matched.length === 0) problems.push(ref('cliGlobNoMatch', { pattern }));
       for (const f of matched) files.add(f);
     } else {
       problems.push(ref('cliNoSuchPath', { pattern }));
     }
   }
-  return { files: [...files].sort(), problems };
+  return { files: [...files].sort(), problems, notices };
 }
 
 function statKind(path: string): 'file' | 'dir' | 'other' | undefined {
@@ -51,30 +63,6 @@ function statKind(path: string): 'file' | 'dir' | 'other' | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Markdown files below `dir` (every file when `all`), skipping dot folders and dependencies. */
-function walk(dir: string, all = false): string[] {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop()!;
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      const path = join(d, e.name);
-      if (e.isDirectory()) {
-        if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) stack.push(path);
-      } else if ((e.isFile() || e.isSymbolicLink()) && (all || MARKDOWN.test(e.name)) && statKind(path) === 'file') {
-        out.push(path);
-      }
-    }
-  }
-  return out;
 }
 
 export type ReadResult =
@@ -101,7 +89,8 @@ export function readDigest(path: string): ReadResult {
   let nuls = 0;
   for (const b of head) if (b === 0) nuls++;
   if (nuls > BINARY_NULS) return { ok: false, message: ref('cliBinary') };
-  const bad = firstInvalidUtf8(bytes);
+  // The native check first: the byte-by-byte scan only runs to say where a bad file goes wrong.
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad !== -1) return { ok: false, message: ref('cliNotUtf8', { byte: (bytes[bad] ?? 0).toString(16).padStart(2, '0'), offset: bad }) };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const text = bytes.toString('utf8', bom ? 3 : 0);

@@ -94,10 +94,10 @@ export function cliLocale(flag: string | undefined, env: Readonly<Record<string,
 
 async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promise<ExitCode> {
   const failures: MessageRef[] = [];
-  const discovery = discoverFiles(options.patterns, io.cwd);
+  const root = repositoryRoot(io.cwd);
+  const discovery = await discoverFiles(options.patterns, io.cwd, root);
   failures.push(...discovery.problems);
   const resolver = new ConfigResolver(nodeConfigReader);
-  const root = repositoryRoot(io.cwd);
   let explicit: ResolvedConfig | undefined;
   if (options.config) {
     explicit = resolver.load(resolve(io.cwd, options.config));
@@ -163,7 +163,7 @@ async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promis
   // Inside a repository, its other digests count too, as in the editor's workspace index.
   if (root !== undefined) {
     workspace.addRepository(
-      discoverFiles([], root).files.map((path) => {
+      (await discoverFiles([], root, root)).files.map((path) => {
         const config = explicit ?? resolver.configFor(path, root);
         return { path, ignored: isIgnored(path, config), reason: matchesFilesPath(path, applyConfig(defaultSettings, config).files, [root]) ? 'setting' : undefined };
       }),
@@ -198,6 +198,7 @@ async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promis
       failures.push(ref('cliOutputFailed', { path: options.output!, error: describeError(err) }));
     }
   }
+  for (const n of discovery.notices) io.stderr.write(`digest-lint: ${localize(locale, n.message, n.l10n)}\n`);
   for (const p of configProblems.values()) io.stderr.write(`digest-lint: ${render(locale, ref('cliConfigError', { problem: formatConfigProblem(p, locale) }))}\n`);
   for (const f of failures) io.stderr.write(`digest-lint: ${render(locale, f)}\n`);
   if (configProblems.size > 0 || failures.length > 0) return ExitCode.failure;

@@ -1,14 +1,15 @@
 // Finds the configuration of a digest: the nearest config file from the
 // digest's folder up to the root (workspace folder or repository), followed
-// through `extends`. File access is injected, so the core stays pure and the
-// server and the CLI resolve alike.
+// through `extends`. File access is injected and paths are worked out with
+// core/paths.ts, so the core stays pure and the server and the CLI resolve alike.
+// Paths given here are absolute.
 
-import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { mergeLayers, type RuleLayer } from './levels';
 import { CONFIG_FILE_NAMES, parseConfigFile, type ConfigFileContent, type ConfigProblem } from './configFile';
 import type { DigestSettings } from '../settings';
 import { matchesFilesPath } from '../detect';
 import { msgOf, ref, type ArgValue, type MessageRef } from '../l10n';
+import { dirnameOf as dirname, isAbsolutePath, isWindowsPath, joinPath, normalizePath, resolvePath } from '../paths';
 
 /** What the core needs from a file system. */
 export interface ConfigFileReader {
@@ -48,13 +49,13 @@ export class ConfigResolver {
 
   /** The configuration of the digest at `path`, searching up to `root` (inclusive). */
   configFor(path: string, root: string | undefined): ResolvedConfig {
-    const file = this.findNearest(dirname(resolve(path)), root ? resolve(root) : undefined);
+    const file = this.findNearest(dirname(normalizePath(path)), root ? normalizePath(root) : undefined);
     return file ? this.load(file) : NO_CONFIG;
   }
 
   /** A config file given explicitly (the CLI's --config). */
   load(file: string): ResolvedConfig {
-    const abs = resolve(file);
+    const abs = normalizePath(file);
     let config = this.loaded.get(abs);
     if (!config) {
       config = this.loadChain(abs, []);
@@ -68,7 +69,7 @@ export class ConfigResolver {
     if (this.nearest.has(key)) return this.nearest.get(key);
     let found: string | undefined;
     for (let d = dir; ; d = dirname(d)) {
-      found = CONFIG_FILE_NAMES.map((n) => join(d, n)).find((f) => this.exists(f));
+      found = CONFIG_FILE_NAMES.map((n) => joinPath(d, n)).find((f) => this.exists(f));
       if (found || d === root || dirname(d) === d || (root !== undefined && !isInside(d, root))) break;
     }
     this.nearest.set(key, found);
@@ -110,7 +111,7 @@ export class ConfigResolver {
 
   private parentOf(own: ConfigFileContent, seen: readonly string[]): ResolvedConfig {
     if (!own.extends) return NO_CONFIG;
-    const target = resolve(dirname(own.file), own.extends.path);
+    const target = resolvePath(dirname(own.file), own.extends.path);
     const at = { file: own.file, range: own.extends.range };
     if (seen.includes(target) || target === own.file) return { ...NO_CONFIG, problems: [{ ...at, ...msgOf(ref('cfgExtendsCycle', { target })) }] };
     if (seen.length >= MAX_EXTENDS_DEPTH) return { ...NO_CONFIG, problems: [{ ...at, ...msgOf(ref('cfgExtendsTooDeep', { max: MAX_EXTENDS_DEPTH })) }] };
@@ -136,12 +137,14 @@ function problemOnly(file: string, message: MessageRef): ResolvedConfig {
 }
 
 function isInside(dir: string, root: string): boolean {
-  return dir === root || dir.startsWith(root.endsWith('/') ? root : `${root}/`);
+  const base = root.replace(/[\\/]$/, '');
+  // `\` separates only in Windows paths; in a POSIX path it is part of a name.
+  return dir === root || dir.startsWith(`${base}/`) || (isWindowsPath(root) && dir.startsWith(`${base}\\`));
 }
 
 /** A glob relative to a config file's folder, made absolute. */
 export function absoluteGlob(dir: string, glob: string): string {
-  return isAbsolute(glob) ? glob : join(dir, glob).replace(/\\/g, '/');
+  return isAbsolutePath(glob) ? glob : joinPath(dir, glob).replace(/\\/g, '/');
 }
 
 /** True when the config's `ignores` globs match this absolute path. */

@@ -9,8 +9,9 @@ import { findDirectives } from '../suppress/directives';
 import type { Range } from '../types';
 import { LineIndex } from './lineIndex';
 import { readPaperByLines, remarkHeadingRoot } from './lineReader';
-import { endOffset, parseMarkdown, plainText, plainTitle, startOffset } from './markdown';
+import { endOffset, plainText, plainTitle, startOffset } from './markdown';
 import { contentEnd, entryAt, linkAt, readAuthors, readLabeled, type SourceLine } from './pieces';
+import { parseHeadAndTail } from './plainLines';
 import { isTame } from './shape';
 
 const HEADING_LINE = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
@@ -78,7 +79,7 @@ function parsePaper(text: string, index: LineIndex): Paper {
       return first?.type === 'heading' ? parseHeading(first, text, index) : undefined;
     });
   }
-  const root = parseMarkdown(text);
+  const { root, tail } = parseHeadAndTail(text);
   const [first, ...rest] = root.children;
   const heading = first?.type === 'heading' ? parseHeading(first, text, index) : fallbackHeading(index);
   let thumbnail: Thumbnail | undefined;
@@ -102,6 +103,15 @@ function parsePaper(text: string, index: LineIndex): Paper {
         break;
       default:
         break;
+    }
+  }
+  for (const line of tail) {
+    if (line.kind === 'item') {
+      entries.push(entryAt(line.start, line.end, text, index));
+    } else {
+      const source = { text: text.slice(line.start, line.end), offset: line.start };
+      vote ??= readLabeled('Vote', source, index);
+      authors ??= readAuthors(source, index);
     }
   }
   const verdict = heading.link?.verdict;

@@ -1,22 +1,35 @@
 // Finds the Markdown files of the workspace folders on disk. Skips
-// node_modules, .git and what .gitignore excludes; follows symlinks once
-// (a loop is logged and cut); reads each folder once even when workspace
-// folders overlap.
+// node_modules, version-control folders and what .gitignore excludes; follows
+// symlinks once (a loop is logged and cut); reads each folder once even when
+// workspace folders overlap. The one file discovery of the project: the
+// server's workspace index and digest-lint (cli/files.ts) both use it, so the
+// CLI with no arguments checks the files the editor indexes.
 
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { isIgnored, parseGitignore, type IgnoreFile } from './gitignore';
 import { logArgs, ref, type MessageRef } from '../../core';
 
-export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
-const MARKDOWN = /\.md$/i;
+/** Folders never searched: dependencies and version-control data. */
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
+export const MARKDOWN_FILE = /\.(md|markdown)$/i;
 
 export interface CrawlOptions {
   /** `message` is English; `l10n` renders it in the server's language. */
   readonly log: (message: string, l10n?: MessageRef) => void;
   /** Checked between folders; true stops the crawl. */
   readonly stopped?: () => boolean;
+  /** Which files to list, by name; Markdown files (`.md`, `.markdown`) when absent. */
+  readonly accept?: (name: string) => boolean;
+  /** Whether .gitignore files are honoured; true when absent. digest-lint's globs name their files themselves. */
+  readonly gitignore?: boolean;
+  /**
+   * A folder at or above the crawled ones (digest-lint's repository root):
+   * the .gitignore files from it down to each crawled folder apply too, as
+   * git applies them.
+   */
+  readonly gitignoreRoot?: string;
 }
 
 function describe(err: unknown): string {
@@ -36,8 +49,27 @@ async function readIgnore(dir: string): Promise<IgnoreFile | undefined> {
   }
 }
 
-/** Absolute paths of the `.md` files under `folders`, each file once. */
+/** The .gitignore files of `root` and the folders below it down to `dir`'s parent, shallowest first. */
+async function ancestorIgnores(root: string | undefined, dir: string): Promise<IgnoreFile[]> {
+  const rel = root === undefined ? '' : relative(root, dir);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`)) return [];
+  const chain: string[] = [];
+  for (let d = dirname(dir); ; d = dirname(d)) {
+    chain.unshift(d);
+    if (d === root || dirname(d) === d) break;
+  }
+  const files: IgnoreFile[] = [];
+  for (const d of chain) {
+    const own = await readIgnore(d);
+    if (own) files.push(own);
+  }
+  return files;
+}
+
+/** Absolute paths of the Markdown files under `folders`, each file once. */
 export async function crawlMarkdown(folders: readonly string[], options: CrawlOptions): Promise<string[]> {
+  const accept = options.accept ?? ((name: string) => MARKDOWN_FILE.test(name));
+  const gitignore = options.gitignore ?? true;
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
   const found: string[] = [];
@@ -54,11 +86,11 @@ export async function crawlMarkdown(folders: readonly string[], options: CrawlOp
       continue;
     }
     seenDirs.add(real);
-    const stack: Pending[] = [{ dir: folder, ignores: [] }];
+    const stack: Pending[] = [{ dir: folder, ignores: gitignore ? await ancestorIgnores(options.gitignoreRoot, folder) : [] }];
     while (stack.length > 0) {
       if (options.stopped?.()) return found;
       const { dir, ignores: inherited } = stack.pop()!;
-      const own = await readIgnore(dir);
+      const own = gitignore ? await readIgnore(dir) : undefined;
       const ignores = own ? [...inherited, own] : inherited;
       let entries: Dirent[];
       try {
@@ -98,7 +130,7 @@ export async function crawlMarkdown(folders: readonly string[], options: CrawlOp
           }
           seenDirs.add(realDir);
           stack.push({ dir: path, ignores });
-        } else if (isFile && MARKDOWN.test(entry.name) && !isIgnored(ignores, path, false)) {
+        } else if (isFile && accept(entry.name) && !isIgnored(ignores, path, false)) {
           let realFile = path;
           if (entry.isSymbolicLink()) {
             try {

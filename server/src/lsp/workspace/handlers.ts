@@ -30,7 +30,7 @@ import type { FileChange, ProgressSink, WorkspaceIndexer } from './workspaceInde
 import { DEFAULT_LOCALE, ref, render, type Locale } from '../../core';
 
 /** What the file watcher the server registers looks at. */
-export const WATCHED_GLOB = '**/*.md';
+export const WATCHED_GLOB = '**/*.{md,markdown}';
 const PAPERS_CHANGED_DELAY_MS = 200;
 
 type Safely = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) => (...args: A) => Promise<R>;

@@ -6,7 +6,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { matchesFilesPath, msg, WorkspaceIndex, fileUri, type DigestModel, type DigestSettings, type MessageRef, type WorkspaceView } from '../../core';
-import { crawlMarkdown } from './crawler';
+import { crawlMarkdown, MARKDOWN_FILE } from './crawler';
 import { readMarkdownFile, MAX_INDEXED_FILE_BYTES } from './fileReader';
 import { logArgs, ref } from '../../core';
 
@@ -181,7 +181,7 @@ export class WorkspaceIndexer {
         changed = this.removeUnder(path) || changed;
         continue;
       }
-      if (!/\.md$/i.test(path)) continue;
+      if (!MARKDOWN_FILE.test(path)) continue;
       changed = this.apply(path, await readMarkdownFile(path, this.maxBytes)) || changed;
     }
     if (changed) this.host.changed();
