@@ -35,16 +35,21 @@ Authors: Author ${i} One, Author ${i} Two, Author ${i} Three
 `;
 }
 
+/** Real arXiv numbers stay below this (the corpus' largest is 24391); repeats take numbers above it. */
+const REPEAT_NUMBERS_FROM = 30_000;
+
 /**
- * The r-th repeat of a real paper, made a distinct paper (a large archive
- * lists each paper once): its arXiv id and title get the repeat number, so
- * repeats are not all reported as duplicates.
+ * The r-th repeat of a real paper, the i-th paper of the digest, made a
+ * distinct paper (a large archive lists each paper once): its title gets the
+ * repeat number and its id a number no real paper has (same yymm, number
+ * 30000 + i), so no two papers share an id by accident. (Keeping the number
+ * and changing the yymm collided: 851 false duplicate-paper reports at 20,000.)
  */
-function repeatOf(paper, r) {
+function repeatOf(paper, r, i) {
   if (r === 0) return paper;
   const id = /arxiv\.org\/abs\/(\d{4}\.\d{4,5})/.exec(paper)?.[1];
   const renamed = paper.replace(/^### \[(.*?)\]\(/, (_, title) => `### [${title} (repeat ${r})](`);
-  return id ? renamed.replaceAll(id, `24${String(r % 12 + 1).padStart(2, '0')}.${id.slice(5).padStart(5, '0')}`) : renamed;
+  return id ? renamed.replaceAll(id, `${id.slice(0, 4)}.${REPEAT_NUMBERS_FROM + i}`) : renamed;
 }
 
 /** A digest of `count` papers under one day heading, and where it came from. */
@@ -52,6 +57,6 @@ export function buildDigest(count) {
   const real = corpusPapers();
   const source = real.length > 0 ? `${real.length} real papers from ../shared/corpus, repeated with distinct ids and titles` : 'generated papers';
   const parts = ['## Daily Papers (2025-05-09)\n\n'];
-  for (let i = 0; i < count; i++) parts.push(real.length > 0 ? repeatOf(real[i % real.length], Math.floor(i / real.length)) : generatedPaper(i));
+  for (let i = 0; i < count; i++) parts.push(real.length > 0 ? repeatOf(real[i % real.length], Math.floor(i / real.length), i) : generatedPaper(i));
   return { text: parts.join(''), source };
 }
