@@ -77,7 +77,9 @@ test('listed-on-another-day visits only the ids other files list, with the same 
   // Two earlier days list papers 5 and 60 (so the archive's copies are reported); a later one lists paper 7 (not reported).
   index.setDisk('file:///ws/2025-01-20.md', digestText('2025-01-20', [{ id: '2501.10005', title: 'Indexed Paper 5' }, { id: '2501.10060', title: 'Indexed Paper 60' }]));
   index.setDisk('file:///ws/2025-01-25.md', digestText('2025-01-25', [{ id: '2501.10007', title: 'Indexed Paper 7' }]));
-  assert.deepEqual([...index.idsOutside(URI)].sort(), ['2501.10005', '2501.10007', '2501.10060']);
+  // The ids in two or more files, kept as files come and go; unknown for a document the index does not hold.
+  assert.deepEqual([...index.sharedIds(URI)!].sort(), ['2501.10005', '2501.10007', '2501.10060']);
+  assert.equal(index.sharedIds('file:///elsewhere/not-indexed.md'), undefined);
   const run = (workspace: WorkspaceView): Report[] => {
     const out: Report[] = [];
     listedOnAnotherDay.check(model, { settings: defaultSettings, workspace, state: new Map() }, (r) => out.push(r));
@@ -86,4 +88,28 @@ test('listed-on-another-day visits only the ids other files list, with the same 
   const everyPaper = run({ listings: (id) => index.listings(id) });
   assert.deepEqual(everyPaper.map((r) => r.range.start.line), [model.papers[5]!.line, model.papers[60]!.line]);
   assert.deepEqual(run(index), everyPaper);
+  // A document outside the index still sees the other files: every paper is looked up.
+  const outsider = new WorkspaceIndex();
+  outsider.setDisk('file:///ws/2025-01-20.md', digestText('2025-01-20', [{ id: '2501.10005', title: 'Indexed Paper 5' }]));
+  const seen: Report[] = [];
+  listedOnAnotherDay.check(model, { settings: defaultSettings, workspace: outsider, state: new Map() }, (r) => seen.push(r));
+  assert.deepEqual(seen.map((r) => r.range.start.line), [model.papers[5]!.line]);
+  // Shared ids follow removals: with the earlier days gone, nothing is shared or reported.
+  index.removeDisk('file:///ws/2025-01-20.md');
+  index.removeDisk('file:///ws/2025-01-25.md');
+  assert.deepEqual([...index.sharedIds(URI)!], []);
+  assert.deepEqual(run(index), []);
+});
+
+test('listed-on-another-day: a short document among many shared ids walks its own papers', () => {
+  const text = digestText('2025-02-01', [{ id: '2501.10001', title: 'Shared Here' }, { id: '2501.10002', title: 'Only Here' }]);
+  const model = new IncrementalParser().parse(URI, 1, text, 'heading');
+  const index = new WorkspaceIndex();
+  index.setOpen(URI, model);
+  index.setDisk('file:///ws/a.md', digestText('2025-01-01', [{ id: '2501.10001', title: 'Shared Here' }, { id: '2501.20001', title: 'X' }, { id: '2501.20002', title: 'Y' }]));
+  index.setDisk('file:///ws/b.md', digestText('2025-01-02', [{ id: '2501.20001', title: 'X' }, { id: '2501.20002', title: 'Y' }]));
+  assert.ok(index.sharedIds(URI)!.size > model.papers.length);
+  const out: Report[] = [];
+  listedOnAnotherDay.check(model, { settings: defaultSettings, workspace: index, state: new Map() }, (r) => out.push(r));
+  assert.deepEqual(out.map((r) => r.range.start.line), [model.papers[0]!.line]);
 });

@@ -65,16 +65,23 @@ export const listedOnAnotherDay: WorkspaceRule = {
 };
 
 /**
- * Indices of the papers that may be listed in another file, ascending. When
- * the other files list fewer ids than this document has papers (an archive
- * open among daily files), those ids are looked up in the document's key
- * index instead of every paper's id in the workspace index.
+ * Indices of the papers that may be listed in another file, ascending: those
+ * whose id the index knows in two or more files. The smaller side is walked:
+ * the shared ids (looked up in the document's key index) or the papers.
  */
 function candidates(model: DigestModel, workspace: WorkspaceView, state: RuleState | undefined): Iterable<number> {
-  const outside = workspace.idsOutside?.(model.uri);
-  if (outside === undefined || outside.size >= model.papers.length) return model.papers.keys();
+  const shared = workspace.sharedIds?.(model.uri);
+  if (shared === undefined) return model.papers.keys();
+  if (shared.size >= model.papers.length) {
+    const found: number[] = [];
+    model.papers.forEach((p, i) => {
+      const id = p.paper.arxiv?.id;
+      if (id !== undefined && shared.has(id)) found.push(i);
+    });
+    return found;
+  }
   const keys = paperKeysOf(state, model.papers, titleKey);
   const found: number[] = [];
-  for (const id of outside) for (const i of keys.indicesOfId(id)) found.push(i);
+  for (const id of shared) for (const i of keys.indicesOfId(id)) found.push(i);
   return found.sort((a, b) => a - b);
 }

@@ -43,8 +43,11 @@ export interface WorkspaceView {
   listings(id: string): readonly Listing[];
   /** How many ids have listings; 0 lets a rule skip its pass over the papers (absent: unknown). */
   idCount?(): number;
-  /** The ids that files other than `uri` list (absent: unknown), so a rule can visit only those papers. */
-  idsOutside?(uri: string): ReadonlySet<string>;
+  /**
+   * The ids listed in two or more files, when `uri` is itself indexed (absent
+   * or undefined: unknown), so a rule can visit only those papers.
+   */
+  sharedIds?(uri: string): ReadonlySet<string> | undefined;
 }
 
 const NO_DATE = '\uffff';
@@ -182,12 +185,10 @@ export class WorkspaceIndex implements WorkspaceView {
     this.revision++;
     for (const [old, now] of replacedListing) {
       if (old.id) {
-        const kept = (this.byId.get(old.id) ?? []).filter((l) => l !== old);
-        if (kept.length === 0) this.byId.delete(old.id);
-        else this.byId.set(old.id, kept);
+        this.setListings(old.id, (this.byId.get(old.id) ?? []).filter((l) => l !== old));
       }
       // Copy on write: a caller may still hold the previous array.
-      if (now.id) this.byId.set(now.id, [...(this.byId.get(now.id) ?? []), now].sort(compareListings));
+      if (now.id) this.setListings(now.id, [...(this.byId.get(now.id) ?? []), now].sort(compareListings));
     }
     return before.signature !== next.signature;
   }
@@ -263,26 +264,28 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.byId.size;
   }
 
-  /** Per document, the ids other files list; rebuilt when the index changes (a body keystroke leaves it alone). */
-  private outside: { revision: number; byUri: Map<string, ReadonlySet<string>> } = { revision: -1, byUri: new Map() };
+  /** Ids listed in two or more files, kept as listings change; a keystroke costs no pass over the workspace. */
+  private readonly shared = new Set<string>();
 
-  idsOutside(uri: string): ReadonlySet<string> {
-    if (this.outside.revision !== this.revision) this.outside = { revision: this.revision, byUri: new Map() };
-    const key = canonicalUri(uri);
-    let ids = this.outside.byUri.get(key);
-    if (!ids) {
-      const found = new Set<string>();
-      const add = (f: IndexedFile): void => f.papers.forEach((p) => p.id && found.add(p.id));
-      for (const [k, f] of this.open) if (k !== key) add(f);
-      for (const [k, f] of this.disk) if (k !== key && !this.open.has(k)) add(f);
-      this.outside.byUri.set(key, (ids = found));
+  sharedIds(uri: string): ReadonlySet<string> | undefined {
+    return this.file(uri) ? this.shared : undefined;
+  }
+
+  private setListings(id: string, list: readonly Listing[]): void {
+    if (list.length === 0) {
+      this.byId.delete(id);
+      this.shared.delete(id);
+      return;
     }
-    return ids;
+    this.byId.set(id, list);
+    const first = list[0]!.uri;
+    if (list.some((l) => l.uri !== first)) this.shared.add(id);
+    else this.shared.delete(id);
   }
 
   /** Ids listed in more than one file, for reports and tests. */
   crossFileIds(): string[] {
-    return [...this.byId].filter(([, list]) => new Set(list.map((l) => l.uri)).size > 1).map(([id]) => id).sort();
+    return [...this.shared].sort();
   }
 
   private put(layer: Map<string, IndexedFile>, uri: string, next: IndexedFile): boolean {
@@ -311,16 +314,14 @@ export class WorkspaceIndex implements WorkspaceView {
       for (const p of before.papers) {
         const list = p.id ? this.byId.get(p.id) : undefined;
         if (!p.id || !list) continue;
-        const kept = list.filter((l) => !gone.has(l));
-        if (kept.length === 0) this.byId.delete(p.id);
-        else this.byId.set(p.id, kept);
+        this.setListings(p.id, list.filter((l) => !gone.has(l)));
       }
     }
     if (after) {
       for (const p of after.papers) {
         if (!p.id) continue;
         // Copy on write: a caller may still hold the previous array.
-        this.byId.set(p.id, [...(this.byId.get(p.id) ?? []), p].sort(compareListings));
+        this.setListings(p.id, [...(this.byId.get(p.id) ?? []), p].sort(compareListings));
       }
     }
     return (before?.signature ?? '') !== (after?.signature ?? '');
