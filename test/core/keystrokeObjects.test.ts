@@ -8,6 +8,11 @@ import assert from 'node:assert/strict';
 import { IncrementalParser } from '../../server/src/core/parse/document';
 import { PrefixSums } from '../../server/src/core/incremental/prefixSums';
 import { digestText, type PaperSpec } from '../helpers/digest';
+import { defaultSettings, noCancellation, type DigestModel, type Issue } from '../../server/src/core';
+import { DiagnosticsComputer } from '../../server/src/core/features/diagnostics';
+import { changedPapers, seePapers } from '../../server/src/core/incremental/paperEdits';
+import { PaperKeyIndex } from '../../server/src/core/incremental/paperKeyIndex';
+import { titleKey } from '../../server/src/core/rules/duplicatePaper';
 
 const URI = 'file:///test/objects.md';
 
@@ -124,5 +129,136 @@ describe('a keystroke writes O(log n) block starts', () => {
     // A later edit relies on the earlier ones' starts: typing at the end of the last paper.
     edit(text.length - 1, 0, 'q');
     edit(text.indexOf('Vote: 4') + 6, 0, 'y');
+  });
+});
+
+describe('keystrokes write into the model arrays, and every consumer still sees each change', () => {
+  const URI2 = 'file:///test/objects2.md';
+  interface Run {
+    text: string;
+    version: number;
+    readonly parser: IncrementalParser;
+  }
+  const start = (papers: number): Run => {
+    const run: Run = { text: digestText('2025-01-23', specs(papers)), version: 1, parser: new IncrementalParser() };
+    run.parser.parse(URI2, 1, run.text, 'heading');
+    return run;
+  };
+  const edit = (run: Run, at: number, deleted: number, inserted: string): DigestModel => {
+    run.text = `${run.text.slice(0, at)}${inserted}${run.text.slice(at + deleted)}`;
+    return run.parser.parse(URI2, ++run.version, run.text, 'heading', { start: at, oldEnd: at + deleted, newEnd: at + inserted.length });
+  };
+  /** Where paper n's vote value starts: stable however often it is typed into. */
+  const voteOf = (run: Run, n: number): number => run.text.indexOf('Vote: ', run.text.indexOf(`[Object Paper ${n}]`)) + 'Vote: '.length;
+  const freshIssues = (run: Run): Issue[] => new DiagnosticsComputer().compute(new IncrementalParser().parse(URI2, run.version, run.text, 'heading'), defaultSettings, noCancellation) ?? [];
+
+  test('at 2,000 and 4,000 papers a keystroke keeps the same blocks and papers arrays', () => {
+    for (const papers of [2_000, 4_000]) {
+      const run = start(papers);
+      const first = run.parser.parse(URI2, 1, run.text, 'heading');
+      const seen = seePapers(first.papers);
+      const model = edit(run, voteOf(run, papers / 2), 0, '9');
+      assert.strictEqual(model.papers, first.papers);
+      assert.strictEqual(model.blocks, first.blocks);
+      const changed = changedPapers(seen, model.papers);
+      assert.deepEqual([...(changed?.keys() ?? [])], [papers / 2], 'one entry written');
+      assert.notStrictEqual(changed?.get(papers / 2), model.papers[papers / 2], 'with the entry it replaced');
+    }
+  });
+
+  test('the log reaches back 64 changes; further back, or after a rebuilt array that was written, it says unknown', () => {
+    const run = start(20);
+    const seen = seePapers(run.parser.parse(URI2, 1, run.text, 'heading').papers);
+    for (let k = 0; k < 63; k++) edit(run, voteOf(run, 3), 0, 'a');
+    const model = edit(run, voteOf(run, 4), 0, 'b');
+    assert.deepEqual([...changedPapers(seen, model.papers)!.keys()].sort(), [3, 4]);
+    edit(run, voteOf(run, 5), 0, 'c');
+    assert.equal(changedPapers(seen, model.papers), undefined, '65 changes ago');
+    const recent = seePapers(model.papers);
+    edit(run, voteOf(run, 6), 0, 'd');
+    // A new line: the parser builds new arrays; the old one was written since `recent`, so entries cannot be compared.
+    const rebuilt = edit(run, voteOf(run, 7), 0, '\n');
+    assert.notStrictEqual(rebuilt.papers, model.papers);
+    assert.equal(changedPapers(recent, rebuilt.papers), undefined);
+    // Seen right before the rebuild: entries compare, and the moved papers show as changed.
+    const beforeRebuild = seePapers(rebuilt.papers);
+    const again = edit(run, voteOf(run, 9), 0, '\n');
+    assert.deepEqual([...changedPapers(beforeRebuild, again.papers)!.keys()], [9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    assert.equal(changedPapers(undefined, again.papers), undefined);
+  });
+
+  test('diagnostics computed every few versions equal a fresh pass, as issues come and go', () => {
+    const run = start(300);
+    const computer = new DiagnosticsComputer();
+    const compute = (): Issue[] => computer.compute(run.parser.parse(URI2, run.version, run.text, 'heading'), defaultSettings, noCancellation) ?? [];
+    compute();
+    const label = (i: number): number => run.text.indexOf("***What's New***", run.text.indexOf(`[Object Paper ${i}]`));
+    // Break paper 100's label (an issue appears), then paper 20's, then mend 100: same line counts throughout.
+    edit(run, label(100), 1, '');
+    assert.deepEqual(compute(), freshIssues(run));
+    assert.equal(computer.lastLookedUp, 1);
+    const withTwo = compute().length;
+    edit(run, label(20), 1, '');
+    edit(run, voteOf(run, 7), 0, '1');
+    assert.deepEqual(compute(), freshIssues(run), 'two versions skipped');
+    assert.equal(computer.lastLookedUp, 2);
+    assert.ok(compute().length > withTwo);
+    edit(run, label(100), 0, '*');
+    assert.deepEqual(compute(), freshIssues(run), 'an issue gone');
+    for (let k = 0; k < 70; k++) edit(run, voteOf(run, 8), 0, '2');
+    assert.deepEqual(compute(), freshIssues(run), '70 versions skipped: a full pass');
+    assert.equal(computer.lastLookedUp, 300);
+  });
+
+  test('a full pass cancelled half way leaves nothing half kept', () => {
+    const run = start(600);
+    const computer = new DiagnosticsComputer();
+    computer.compute(run.parser.parse(URI2, 1, run.text, 'heading'), defaultSettings, noCancellation);
+    const label = run.text.indexOf("***What's New***", run.text.indexOf('[Object Paper 500]'));
+    edit(run, label, 1, '');
+    let polls = 0;
+    const token = { get isCancellationRequested(): boolean { return ++polls > 1; } };
+    // Settings change: a full pass, cancelled after its first 256 papers.
+    const settings = { ...defaultSettings, requiredSections: ["What's New"] };
+    assert.equal(computer.compute(run.parser.parse(URI2, run.version, run.text, 'heading'), settings, token), undefined);
+    edit(run, voteOf(run, 3), 0, '4');
+    const model = run.parser.parse(URI2, run.version, run.text, 'heading');
+    const fresh = new DiagnosticsComputer().compute(new IncrementalParser().parse(URI2, run.version, run.text, 'heading'), settings, noCancellation);
+    assert.deepEqual(computer.compute(model, settings, noCancellation), fresh);
+    assert.ok((fresh?.length ?? 0) > 0);
+  });
+
+  test('a full pass cancelled after a paste, then the paste undone: the next pass is full again', () => {
+    const run = start(600);
+    const computer = new DiagnosticsComputer();
+    const model = (): DigestModel => run.parser.parse(URI2, run.version, run.text, 'heading');
+    // Issues in a paper the cancelled pass reaches and in one it does not.
+    for (const n of [10, 580]) edit(run, run.text.indexOf("***What's New***", run.text.indexOf(`[Object Paper ${n}]`)), 1, '');
+    assert.equal(computer.compute(model(), defaultSettings, noCancellation)?.length, 2);
+    const at = run.text.indexOf('### [Object Paper 550]');
+    const pasted = '### [Pasted](https://arxiv.org/abs/2501.10001)\n\n';
+    edit(run, at, 0, pasted);
+    let polls = 0;
+    const token = { get isCancellationRequested(): boolean { return ++polls > 1; } };
+    assert.equal(computer.compute(model(), defaultSettings, token), undefined, 'cancelled after 256 papers');
+    edit(run, at, pasted.length, '');
+    const issues = computer.compute(model(), defaultSettings, noCancellation);
+    assert.deepEqual(issues, freshIssues(run));
+    assert.equal(issues?.length, 2);
+    assert.equal(computer.lastLookedUp, 600);
+  });
+
+  test('the key index follows an id changed in a version it did not see', () => {
+    const run = start(30);
+    const index = new PaperKeyIndex(titleKey);
+    index.update(run.parser.parse(URI2, 1, run.text, 'heading').papers);
+    assert.deepEqual(index.repeats(), []);
+    // Paper 12 takes paper 11's id, unseen; then an unrelated keystroke.
+    const at = run.text.indexOf('2501.10012');
+    edit(run, at, 10, '2501.10011');
+    const model = edit(run, voteOf(run, 2), 0, '5');
+    index.update(model.papers);
+    assert.deepEqual(index.repeats().map((r) => [r.index, r.first, r.kind]), [[12, 11, 'id']]);
+    assert.equal(index.lastKeyed, 1);
   });
 });

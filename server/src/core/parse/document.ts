@@ -9,6 +9,7 @@ import { LineIndex } from './lineIndex';
 import type { ChangeSpan, TextSource } from '../types';
 import { splitText } from './split';
 import { PrefixSums } from '../incremental/prefixSums';
+import { replacePaperEntry } from '../incremental/paperEdits';
 
 export type { DigestReason } from '../detect';
 type DigestReason = DigestModel['reason'];
@@ -242,9 +243,11 @@ function place(slots: readonly Slot[], previous: readonly PlacedBlock[], counter
 /**
  * The common keystroke: papers replaced by as many papers of the same line
  * counts. Nothing moves, so the new model is the previous one with those
- * entries swapped: no pass over the other blocks. Undefined when the edit is
- * of another shape (headings, added lines, added blocks): then every block is
- * placed again.
+ * entries swapped in place, in the same `blocks` and `papers` arrays (copying
+ * them cost O(papers) per keystroke, and their garbage more): no pass over the
+ * other blocks. Each overwritten paper entry is logged (`paperEdits.ts`) for
+ * the consumers that kept the array. Undefined when the edit is of another
+ * shape (headings, added lines, added blocks): then every block is placed again.
  */
 function replacePapers(previous: DigestModel, version: number, placed: readonly PlacedBlock[], before: readonly Slot[], after: readonly Slot[], first: number): { model: DigestModel; made: number } | undefined {
   if (before.length !== after.length || placed.length !== previous.blocks.length) return undefined;
@@ -253,8 +256,9 @@ function replacePapers(previous: DigestModel, version: number, placed: readonly 
     const b = after[j]!.block;
     if (a.kind !== 'paper' || b.kind !== 'paper' || a.lineCount !== b.lineCount) return undefined;
   }
-  const blocks = placed.slice();
-  const papers = previous.papers.slice();
+  // The parser owns these arrays; only it writes them.
+  const blocks = placed as PlacedBlock[];
+  const papers = previous.papers;
   let made = 0;
   let marksChanged = false;
   let newlyLabeled = false;
@@ -268,7 +272,7 @@ function replacePapers(previous: DigestModel, version: number, placed: readonly 
     const k = paperAtLine(papers, at.line);
     // A paper outside every day is not in `papers`; neither is its replacement.
     if (k >= 0 && block.kind === 'paper') {
-      papers[k] = { line: at.line, paper: block.paper, dayIndex: papers[k]!.dayIndex };
+      replacePaperEntry(papers, k, { line: at.line, paper: block.paper, dayIndex: papers[k]!.dayIndex });
       newlyLabeled ||= isLabeled(block.paper);
       made++;
     }
