@@ -5,6 +5,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { seeded } from '../helpers/random';
 import { IncrementalParser } from '../../server/src/core/parse/document';
 import { PrefixSums } from '../../server/src/core/incremental/prefixSums';
 import { digestText, type PaperSpec } from '../helpers/digest';
@@ -22,11 +23,7 @@ function specs(n: number): PaperSpec[] {
 
 describe('PrefixSums', () => {
   test('startOf equals a running sum after random adds, including the first and last entries', () => {
-    let seed = 7;
-    const random = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
+    const random = seeded(7).int;
     const lengths = Array.from({ length: 37 }, () => random(50));
     const sums = new PrefixSums(lengths);
     for (let k = 0; k < 300; k++) {
