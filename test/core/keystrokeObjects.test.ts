@@ -258,4 +258,18 @@ describe('keystrokes write into the model arrays, and every consumer still sees 
     assert.deepEqual(index.repeats().map((r) => [r.index, r.first, r.kind]), [[12, 11, 'id']]);
     assert.equal(index.lastKeyed, 1);
   });
+
+  test('a paper edited twice unseen leaves the keys of the version the index saw', () => {
+    const run = start(30);
+    const index = new PaperKeyIndex(titleKey);
+    const idAt = (n: number): number => run.text.indexOf('2501.', run.text.indexOf(`[Object Paper ${n}]`));
+    edit(run, idAt(12), 10, '2501.10020');
+    index.update(run.parser.parse(URI2, run.version, run.text, 'heading').papers);
+    assert.deepEqual(index.repeats().map((r) => [r.index, r.first]), [[20, 12]]);
+    // Two ids in a row the index does not see: it must drop 10020, the one it saw, not 10050.
+    edit(run, idAt(12), 10, '2501.10050');
+    const model = edit(run, idAt(12), 10, '2501.10060');
+    index.update(model.papers);
+    assert.deepEqual(index.repeats(), []);
+  });
 });

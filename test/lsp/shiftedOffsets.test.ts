@@ -90,15 +90,19 @@ describe('typing in the server document writes a bounded number of starts', () =
     assert.deepEqual(small.written, large.written);
     for (const w of large.written) assert.ok(w <= 4, `${w} starts written`);
     for (const { doc, text } of [small, large]) {
-      assert.equal(doc.getText(), text);
       const fresh = TrackedDocument.create('file:///fresh.md', 'markdown', 1, text);
       assert.equal(doc.lineCount, fresh.lineCount);
       for (let offset = 0; offset <= text.length; offset += 997) {
         assert.deepEqual(doc.positionAt(offset), fresh.positionAt(offset), `offset ${offset}`);
         const p = fresh.positionAt(offset);
         assert.equal(doc.offsetAt(p), fresh.offsetAt(p));
+        // Reads through the chunk starts: a wrong start shows as a wrong slice.
+        assert.equal(doc.slice(offset, offset + 40), text.slice(offset, offset + 40), `slice at ${offset}`);
+        assert.equal(doc.charCodeAt(offset), text.charCodeAt(offset));
       }
       assert.deepEqual(doc.positionAt(text.length), fresh.positionAt(text.length));
+      // Last: joining caches the whole text, which later slices would read instead of the chunks.
+      assert.equal(doc.getText(), text);
     }
   });
 
