@@ -36,6 +36,20 @@ describe('ShiftedOffsets', () => {
     }
   });
 
+  test('a splice of more values than fit in one call (a pasted file) keeps the pending shift', () => {
+    const lazy = new ShiftedOffsets(Array.from({ length: 100 }, (_, i) => i * 10));
+    lazy.shiftFrom(50, 3);
+    const many = Array.from({ length: 200_000 }, (_, i) => 2_000_000 + i);
+    lazy.splice(60, 5, many);
+    assert.equal(lazy.length, 100 - 5 + 200_000);
+    assert.equal(lazy.at(49), 490);
+    assert.equal(lazy.at(50), 503);
+    assert.equal(lazy.at(59), 593);
+    assert.equal(lazy.at(60), 2_000_000);
+    assert.equal(lazy.at(60 + 199_999), 2_199_999);
+    assert.equal(lazy.at(60 + 200_000), 653, 'the entry after the removed five, still shifted');
+  });
+
   test('lastAtOrBefore reads shifted values, at both ends and between', () => {
     const lazy = new ShiftedOffsets([0, 10, 20, 30]);
     lazy.shiftFrom(2, 5);

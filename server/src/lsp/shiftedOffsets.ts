@@ -5,6 +5,9 @@
 // shift at another index writes only the entries between the two, so typing
 // costs the distance between successive edits, not the document's size.
 
+/** Values spliced in place; more are concatenated into a new array. */
+const MAX_SPLICED = 1024;
+
 export class ShiftedOffsets {
   private stored: number[];
   private from: number;
@@ -63,8 +66,9 @@ export class ShiftedOffsets {
       return;
     }
     this.flush();
-    // Concatenated, not spread into splice: many values would exceed the argument limit.
-    this.stored = this.stored.slice(0, start).concat(values, this.stored.slice(start + count));
+    // A few values (Enter) splice in place; many are concatenated, as spreading them into splice would exceed the argument limit.
+    if (values.length <= MAX_SPLICED) this.stored.splice(start, count, ...values);
+    else this.stored = this.stored.slice(0, start).concat(values, this.stored.slice(start + count));
     this.from = this.stored.length;
     this.written += this.stored.length;
   }
