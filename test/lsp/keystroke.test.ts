@@ -59,6 +59,8 @@ describe(`a keystroke in a ${PAPERS.toLocaleString('en')}-paper digest`, () => {
     const target = lineOf(text, "What's New", line);
     const character = text.split('\n')[target]!.length;
     const model = service.getModel(tracked);
+    // A keystroke writes into the same papers array (paperEdits.ts): compare with a copy.
+    const papersBefore = model?.papers.map((p) => p.paper) ?? [];
     counter.runs.length = 0;
     const copied = tracked.copiedChars;
     TrackedDocument.update(tracked, [{ range: { start: { line: target, character }, end: { line: target, character } }, text: 'x' }], 2);
@@ -72,8 +74,9 @@ describe(`a keystroke in a ${PAPERS.toLocaleString('en')}-paper digest`, () => {
     assert.ok(counter.runs.every((p) => p.heading.title === 'Generated Paper Number 1000'), 'the edited paper');
     // Every other paper object is reused as it was.
     const next = service.getModel(tracked);
-    const changed = next?.papers.filter((p, i) => p.paper !== model?.papers[i]?.paper).map((p) => p.paper.heading.title);
+    const changed = next?.papers.filter((p, i) => p.paper !== papersBefore[i]).map((p) => p.paper.heading.title);
     assert.deepEqual(changed, ['Generated Paper Number 1000']);
+    assert.strictEqual(next?.papers, model?.papers, 'the same array, written in place');
   });
 
   test('ten more keystrokes: still one block, one chunk and one paper each', () => {

@@ -6,13 +6,11 @@
 
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { lineBreaksIn } from '../core/parse/lineIndex';
-import { lastAtOrBefore } from '../core/search';
+import { ShiftedOffsets } from './shiftedOffsets';
 import { composeChanges, type ChangeSpan, type TextDocumentLike, type TextSource } from '../core';
 
 /** Edits split chunks larger than twice this. */
 const CHUNK_SIZE = 16 * 1024;
-/** Line breaks an edit may add and still be spliced into the line table in place. */
-const MAX_SPLICED_LINES = 1024;
 /** Versions of edit history kept; older requests fall back to comparing text. */
 const HISTORY = 64;
 
@@ -24,14 +22,17 @@ interface Step {
 
 export class TrackedDocument implements TextDocumentLike, TextSource {
   private chunks: string[] = [];
-  /** Offset of each chunk's first character. */
-  private starts: number[] = [];
-  private lineStarts: number[] = [0];
+  /** Offset of each chunk's first character; an edit's shift of the later ones is kept pending (see ShiftedOffsets). */
+  private starts = new ShiftedOffsets();
+  /** Offset of each line's first character, shifted the same way. */
+  private lineStarts = new ShiftedOffsets([0]);
   private joined: string | undefined;
   private readonly steps: Step[] = [];
   length = 0;
   /** Characters copied into new strings by edits and whole-text joins; tests read it to show an edit stays in its chunk. */
   copiedChars = 0;
+  /** Line and chunk starts the last edit wrote (the rest shifted lazily); tests read it to show a keystroke stays local. */
+  lastWrittenStarts = 0;
   /** True after a rejected change, until a full-text change. */
   isDesynchronised = false;
   private syncReport: SyncReport = { problem: undefined, versionReused: false };
@@ -118,24 +119,25 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
     if (s === e) return '';
     const first = this.chunkAt(s);
     const last = this.chunkAt(e - 1);
-    if (first === last) return this.chunks[first]!.slice(s - this.starts[first]!, e - this.starts[first]!);
-    const parts = [this.chunks[first]!.slice(s - this.starts[first]!)];
+    const base = this.starts.at(first);
+    if (first === last) return this.chunks[first]!.slice(s - base, e - base);
+    const parts = [this.chunks[first]!.slice(s - base)];
     for (let i = first + 1; i < last; i++) parts.push(this.chunks[i]!);
-    parts.push(this.chunks[last]!.slice(0, e - this.starts[last]!));
+    parts.push(this.chunks[last]!.slice(0, e - this.starts.at(last)));
     return parts.join('');
   }
 
   charCodeAt(index: number): number {
     if (index < 0 || index >= this.length) return NaN;
     const i = this.chunkAt(index);
-    return this.chunks[i]!.charCodeAt(index - this.starts[i]!);
+    return this.chunks[i]!.charCodeAt(index - this.starts.at(i));
   }
 
   offsetAt(position: Position): number {
     if (position.line >= this.lineStarts.length) return this.length;
     if (position.line < 0) return 0;
-    const start = this.lineStarts[position.line]!;
-    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1]! : this.length;
+    const start = this.lineStarts.at(position.line);
+    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts.at(position.line + 1) : this.length;
     return this.beforeLineBreak(Math.max(start, Math.min(start + position.character, next)), start);
   }
 
@@ -148,8 +150,9 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.length));
-    const line = lastAtOrBefore(this.lineStarts, o);
-    return { line, character: this.beforeLineBreak(o, this.lineStarts[line]!) - this.lineStarts[line]! };
+    const line = this.lineStarts.lastAtOrBefore(o);
+    const start = this.lineStarts.at(line);
+    return { line, character: this.beforeLineBreak(o, start) - start };
   }
 
   changedSince(version: number): ChangeSpan | undefined {
@@ -174,42 +177,57 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
     let start = this.offsetAt(range.start);
     let end = this.offsetAt(range.end);
     if (end < start) [start, end] = [end, start];
+    const written = this.starts.written + this.lineStarts.written;
     const first = this.chunkAt(Math.min(start, this.length - 1));
     const last = end > start ? this.chunkAt(end - 1) : first;
-    const base = this.starts[first]!;
+    const base = this.starts.at(first);
     const lastChunk = this.chunks[last]!;
-    const merged = this.chunks[first]!.slice(0, start - base) + text + lastChunk.slice(end - this.starts[last]!);
+    const merged = this.chunks[first]!.slice(0, start - base) + text + lastChunk.slice(end - this.starts.at(last));
     this.copiedChars += merged.length;
     const pieces = splitChunks(merged).filter((c) => c !== '');
-    this.chunks = this.chunks.slice(0, first).concat(pieces, this.chunks.slice(last + 1));
-    if (this.chunks.length === 0) this.chunks.push('');
-    this.length += text.length - (end - start);
-    this.restart(first);
+    const delta = text.length - (end - start);
+    this.length += delta;
+    if (pieces.length === last - first + 1) {
+      // As many chunks as before (a keystroke): swap them, and shift the later starts lazily.
+      let offset = base;
+      pieces.forEach((piece, j) => {
+        this.chunks[first + j] = piece;
+        this.starts.set(first + j, offset);
+        offset += piece.length;
+      });
+      this.starts.shiftFrom(last + 1, delta);
+    } else {
+      this.chunks = this.chunks.slice(0, first).concat(pieces, this.chunks.slice(last + 1));
+      if (this.chunks.length === 0) this.chunks.push('');
+      this.restart();
+    }
     this.joined = undefined;
     this.updateLines(start, end, text);
+    this.lastWrittenStarts = this.starts.written + this.lineStarts.written - written;
     return { start, oldEnd: end, newEnd: start + text.length };
   }
 
   private reset(content: string): void {
     this.chunks = splitChunks(content);
     this.length = content.length;
-    this.restart(0);
-    this.lineStarts = [0, ...lineBreaksIn(content)];
+    this.restart();
+    this.lineStarts = new ShiftedOffsets([0, ...lineBreaksIn(content)]);
     this.joined = content;
   }
 
-  /** Recomputes chunk start offsets from chunk `from` on. */
-  private restart(from: number): void {
-    this.starts.length = this.chunks.length;
-    let offset = from > 0 ? this.starts[from - 1]! + this.chunks[from - 1]!.length : 0;
-    for (let i = from; i < this.chunks.length; i++) {
-      this.starts[i] = offset;
-      offset += this.chunks[i]!.length;
+  /** Recomputes every chunk's start offset. */
+  private restart(): void {
+    const starts: number[] = [];
+    let offset = 0;
+    for (const chunk of this.chunks) {
+      starts.push(offset);
+      offset += chunk.length;
     }
+    this.starts = new ShiftedOffsets(starts);
   }
 
   private chunkAt(offset: number): number {
-    return lastAtOrBefore(this.starts, offset);
+    return this.starts.lastAtOrBefore(offset);
   }
 
   /** Line starts after replacing `[start, end)` with `text`. */
@@ -217,21 +235,17 @@ export class TrackedDocument implements TextDocumentLike, TextSource {
     const delta = text.length - (end - start);
     // Rescan from the line before the edit to the first line start safely past it: an
     // edit can join or part a `\r` and a `\n` on either side of it.
-    const lo = Math.max(0, lastAtOrBefore(this.lineStarts, start) - 1);
+    const lines = this.lineStarts;
+    const lo = Math.max(0, lines.lastAtOrBefore(start) - 1);
     let hi = lo + 1;
-    while (hi < this.lineStarts.length && this.lineStarts[hi]! <= end + 1) hi++;
-    const from = this.lineStarts[lo]!;
-    const to = hi < this.lineStarts.length ? this.lineStarts[hi]! + delta : this.length;
+    while (hi < lines.length && lines.at(hi) <= end + 1) hi++;
+    const from = lines.at(lo);
+    const to = hi < lines.length ? lines.at(hi) + delta : this.length;
     const window = this.slice(from, to);
-    const added = lineBreaksIn(window, from).filter((o) => o < to || hi >= this.lineStarts.length);
-    if (added.length > MAX_SPLICED_LINES) {
-      // Concatenated, not spread into splice: a paste of many lines would exceed the argument limit.
-      this.lineStarts = this.lineStarts.slice(0, lo + 1).concat(added, this.lineStarts.slice(hi).map((o) => o + delta));
-      return;
-    }
-    // A keystroke: shift in place rather than copy the whole table three times.
-    for (let i = hi; i < this.lineStarts.length; i++) this.lineStarts[i]! += delta;
-    this.lineStarts.splice(lo + 1, hi - lo - 1, ...added);
+    const added = lineBreaksIn(window, from).filter((o) => o < to || hi >= lines.length);
+    // A keystroke adds no line: the later starts shift lazily and the window's are rewritten in place.
+    lines.shiftFrom(hi, delta);
+    lines.splice(lo + 1, hi - lo - 1, added);
   }
 }
 

@@ -7,6 +7,8 @@ import type { DigestSettings } from '../settings';
 import { shiftRange, type CancellationTokenLike } from '../types';
 import { capReports } from './capReports';
 import type { WorkspaceView } from '../workspace/workspaceIndex';
+import { firstAtOrAfter } from '../search';
+import { changedPapers, seePapers, type SeenPapers } from '../incremental/paperEdits';
 
 interface CachedIssues {
   readonly key: string;
@@ -19,13 +21,16 @@ interface CachedIssues {
 interface DocumentState {
   /** The document rules' own indexes (see DocumentContext.state). */
   readonly rules: RuleState;
-  papers: readonly PlacedPaper[];
+  /** The papers array as last computed; the parser may since have written into it (see paperEdits.ts). */
+  papers: SeenPapers | undefined;
   /** What every paper's context key was made of (see `contextKey`). */
   days: readonly PlacedDay[] | undefined;
   legacy: boolean;
   settingsKey: string;
-  /** By paper index: the paper's issues at its line. */
+  /** By paper index: the paper's issues at its line. Updated in place. */
   perIndex: (readonly Issue[])[];
+  /** Ascending indices of the papers with issues, so collecting them skips the clean papers. */
+  withIssues: number[];
 }
 
 const NO_ISSUES: readonly Issue[] = Object.freeze([]);
@@ -43,7 +48,7 @@ export class DiagnosticsComputer {
     const settingsKey = settings.requiredSections.join('\u0000');
     let state = this.documents.get(model.uri);
     if (!state) {
-      state = { rules: new Map(), papers: [], days: undefined, legacy: false, settingsKey, perIndex: [] };
+      state = { rules: new Map(), papers: undefined, days: undefined, legacy: false, settingsKey, perIndex: [], withIssues: [] };
       this.documents.set(model.uri, state);
     }
     const issues: Issue[] = [];
@@ -64,31 +69,35 @@ export class DiagnosticsComputer {
       return key;
     };
     const { papers } = model;
-    const old = state.papers;
     this.lastLookedUp = 0;
-    let perIndex: (readonly Issue[])[];
-    if (state.days === model.days && state.legacy === model.legacy && state.settingsKey === settingsKey && old.length === papers.length) {
-      // Same days and settings: a paper object at its old index keeps its issues; only the edited run is looked up.
-      perIndex = state.perIndex.slice();
-      let start = 0;
-      while (start < papers.length && papers[start] === old[start]) start++;
-      let end = papers.length;
-      while (end > start && papers[end - 1] === old[end - 1]) end--;
-      for (let i = start; i < end; i++) {
-        if (papers[i] !== old[i]) perIndex[i] = this.lookUp(papers[i]!, keyOf(papers[i]!.dayIndex), settings, model);
+    const sameContext = state.days === model.days && state.legacy === model.legacy && state.settingsKey === settingsKey;
+    const changed = sameContext ? changedPapers(state.papers, papers) : undefined;
+    const { perIndex, withIssues } = state;
+    if (changed) {
+      // Same days and settings: a paper object at its old index keeps its issues; only the replaced ones are looked up.
+      for (const i of changed.keys()) {
+        const had = perIndex[i]!.length > 0;
+        perIndex[i] = this.lookUp(papers[i]!, keyOf(papers[i]!.dayIndex), settings, model);
+        const has = perIndex[i]!.length > 0;
+        if (has !== had) {
+          const at = firstAtOrAfter(withIssues, i);
+          if (has) withIssues.splice(at, 0, i);
+          else withIssues.splice(at, 1);
+        }
       }
     } else {
-      perIndex = new Array<readonly Issue[]>(papers.length);
+      // Forget what was kept first: a cancelled pass must not leave half of it.
+      state.papers = undefined;
+      perIndex.length = papers.length;
+      withIssues.length = 0;
       for (let i = 0; i < papers.length; i++) {
         if ((i & 255) === 0 && token.isCancellationRequested) return undefined;
         perIndex[i] = this.lookUp(papers[i]!, keyOf(papers[i]!.dayIndex), settings, model);
+        if (perIndex[i]!.length > 0) withIssues.push(i);
       }
     }
-    for (const list of perIndex) {
-      if (list.length === 0) continue;
-      for (const issue of list) issues.push(issue);
-    }
-    Object.assign(state, { papers, days: model.days, legacy: model.legacy, settingsKey, perIndex });
+    for (const i of withIssues) for (const issue of perIndex[i]!) issues.push(issue);
+    Object.assign(state, { papers: seePapers(papers), days: model.days, legacy: model.legacy, settingsKey });
     return issues;
   }
 

@@ -4,6 +4,8 @@
 // paper of the file (25 ms per keystroke at 20,000 papers).
 
 import type { Paper, PlacedPaper } from '../model';
+import { firstAtOrAfter } from '../search';
+import { changedPapers, seePapers, type SeenPapers } from './paperEdits';
 
 /** A later listing of a key, and the first one it repeats. */
 export interface Repeat {
@@ -20,13 +22,13 @@ class Occurrences {
   add(key: string, index: number): void {
     let list = this.at.get(key);
     if (!list) this.at.set(key, (list = []));
-    list.splice(insertionPoint(list, index), 0, index);
+    list.splice(firstAtOrAfter(list, index), 0, index);
     if (list.length >= 2) this.repeated.add(key);
   }
 
   remove(key: string, index: number): void {
     const list = this.at.get(key);
-    const at = list ? insertionPoint(list, index) : -1;
+    const at = list ? firstAtOrAfter(list, index) : -1;
     if (!list || list[at] !== index) return;
     list.splice(at, 1);
     if (list.length < 2) this.repeated.delete(key);
@@ -52,20 +54,10 @@ class Occurrences {
   }
 }
 
-/** First position in ascending `list` whose value is >= `value`. */
-function insertionPoint(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export class PaperKeyIndex {
   private papers: readonly PlacedPaper[] = [];
+  /** The array as last indexed; the parser may since have written into it. */
+  private seen: SeenPapers | undefined;
   private readonly ids = new Occurrences();
   private readonly titles = new Occurrences();
   /** Papers whose keys the last update re-indexed; tests use it to show a keystroke re-indexes at most one. */
@@ -77,23 +69,18 @@ export class PaperKeyIndex {
 
   /** Moves the index to `papers`, reading only the papers that are not the previous version's. */
   update(papers: readonly PlacedPaper[]): void {
-    const old = this.papers;
-    if (papers === old) return;
+    const changed = changedPapers(this.seen, papers);
     this.lastKeyed = 0;
-    if (papers.length !== old.length) {
+    if (!changed) {
       // Papers added or removed shift every later index: start again (a paste, not a keystroke).
       this.ids.clear();
       this.titles.clear();
       this.cached = undefined;
       papers.forEach((p, i) => this.add(p.paper, i));
     } else {
-      // Unchanged papers are the same objects (see parse/document.ts): only the edited run differs.
-      let start = 0;
-      while (start < papers.length && papers[start] === old[start]) start++;
-      let end = papers.length;
-      while (end > start && papers[end - 1] === old[end - 1]) end--;
-      for (let i = start; i < end; i++) {
-        const before = old[i]!.paper;
+      // Unchanged papers are the same objects (see parse/document.ts): only the replaced entries differ.
+      for (const [i, old] of changed) {
+        const before = old.paper;
         const after = papers[i]!.paper;
         // Moved by a line, or edited without touching its id or title: same keys.
         if (before === after || (before.arxiv?.id === after.arxiv?.id && this.titleOf(before) === this.titleOf(after))) continue;
@@ -102,6 +89,7 @@ export class PaperKeyIndex {
       }
     }
     this.papers = papers;
+    this.seen = seePapers(papers);
   }
 
   /**

@@ -8,6 +8,8 @@ import { parseBlock } from './block';
 import { LineIndex } from './lineIndex';
 import type { ChangeSpan, TextSource } from '../types';
 import { splitText } from './split';
+import { PrefixSums } from '../incremental/prefixSums';
+import { replacePaperEntry } from '../incremental/paperEdits';
 
 export type { DigestReason } from '../detect';
 type DigestReason = DigestModel['reason'];
@@ -20,8 +22,11 @@ interface Slot {
 
 export class IncrementalParser {
   private slots: Slot[] = [];
-  /** Where each slot's text starts; plain numbers, so moving the blocks after an edit allocates nothing. */
-  private offsets: number[] = [];
+  /**
+   * Where each slot's text starts, as prefix sums of their lengths: a keystroke
+   * that keeps the number of blocks updates O(log n) cells, not every later start.
+   */
+  private offsets = new PrefixSums();
   /** Where each slot's block starts, for the last parse. */
   private placed: readonly PlacedBlock[] = [];
   private last: DigestModel | undefined;
@@ -33,6 +38,8 @@ export class IncrementalParser {
    * version's objects, unmoved); read by tests to show a keystroke's cost is its paper's.
    */
   lastPlacedObjects = 0;
+  /** Block starts the last call wrote (prefix-sum cells, or every block when the count changed); read by tests. */
+  lastWrittenStarts = 0;
   /** Blocks the last call placed or looked at after the parse: all of them, or only the replaced ones on the fast path. */
   lastVisitedBlocks = 0;
 
@@ -42,7 +49,7 @@ export class IncrementalParser {
    */
   parse(uri: string, version: number, text: TextSource, reason: DigestReason, change?: ChangeSpan): DigestModel {
     const old = this.slots;
-    const oldOffsets = this.offsets;
+    const starts = this.offsets;
     const delta = text.length - this.textLength;
     let prefix: number;
     let suffix: number;
@@ -54,10 +61,10 @@ export class IncrementalParser {
       prefix = this.unchangedPrefix(full);
       suffix = this.unchangedSuffix(full, prefix);
     }
-    const midStart = oldOffsets[prefix] ?? 0;
-    if (suffix < old.length && oldOffsets[suffix]! + delta < midStart) suffix = old.length;
+    const midStart = prefix < old.length ? starts.startOf(prefix) : 0;
+    if (suffix < old.length && starts.startOf(suffix) + delta < midStart) suffix = old.length;
     const firstLine = linesBefore(this.placed, old, prefix);
-    const midEnd = suffix < old.length ? oldOffsets[suffix]! + delta : text.length;
+    const midEnd = suffix < old.length ? starts.startOf(suffix) + delta : text.length;
     let split = splitText(text.slice(midStart, midEnd), firstLine);
     if (split.openFence && suffix < old.length) {
       // A fence opened in the edited region swallows the headings after it.
@@ -79,22 +86,25 @@ export class IncrementalParser {
       }
       mid.push(slot);
     }
-    const slots: Slot[] = old.slice(0, prefix);
-    const offsets: number[] = oldOffsets.slice(0, prefix);
-    let offset = midStart;
-    for (const slot of mid) {
-      slots.push(slot);
-      offsets.push(offset);
-      offset += slot.text.length;
-    }
-    for (let i = suffix; i < old.length; i++) {
-      slots.push(old[i]!);
-      offsets.push(oldOffsets[i]! + delta);
-    }
     const previous = this.last;
     const replaced = previous && previous.uri === uri && previous.reason === reason ? replacePapers(previous, version, this.placed, old.slice(prefix, suffix), mid, prefix) : undefined;
+    let slots: Slot[];
+    if (mid.length === suffix - prefix) {
+      // As many blocks as before (typing inside a paper): swap them in place.
+      slots = old;
+      this.lastWrittenStarts = 0;
+      for (let j = 0; j < mid.length; j++) {
+        starts.add(prefix + j, mid[j]!.text.length - old[prefix + j]!.text.length);
+        this.lastWrittenStarts += starts.lastTouched;
+        slots[prefix + j] = mid[j]!;
+      }
+    } else {
+      // Blocks added or removed move every later index: rebuild, O(n).
+      slots = old.slice(0, prefix).concat(mid, old.slice(suffix));
+      this.offsets = new PrefixSums(slots.map((s) => s.text.length));
+      this.lastWrittenStarts = slots.length;
+    }
     this.slots = slots;
-    this.offsets = offsets;
     this.textLength = text.length;
     this.lastParsedBlocks = parsed;
     const counter = { made: 0 };
@@ -134,7 +144,7 @@ export class IncrementalParser {
     let hi = this.slots.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.offsets[mid]! + this.slots[mid]!.text.length <= start) lo = mid + 1;
+      if (this.offsets.startOf(mid + 1) <= start) lo = mid + 1;
       else hi = mid;
     }
     return Math.max(0, lo - 1);
@@ -147,12 +157,13 @@ export class IncrementalParser {
     let hi = this.slots.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.offsets[mid]! < oldEnd) lo = mid + 1;
+      if (this.offsets.startOf(mid) < oldEnd) lo = mid + 1;
       else hi = mid;
     }
+    let at = this.offsets.startOf(lo) + delta;
     while (lo < this.slots.length) {
-      const at = this.offsets[lo]! + delta;
       if (at === 0 || startsLine(text, at)) break;
+      at += this.slots[lo]!.text.length;
       lo++;
     }
     return lo;
@@ -161,7 +172,8 @@ export class IncrementalParser {
   /** Old blocks that still stand at the start, less the last one, which may now run on. */
   private unchangedPrefix(text: string): number {
     let n = 0;
-    while (n < this.slots.length && text.startsWith(this.slots[n]!.text, this.offsets[n])) n++;
+    let at = 0;
+    while (n < this.slots.length && text.startsWith(this.slots[n]!.text, at)) at += this.slots[n++]!.text.length;
     return Math.max(0, n - 1);
   }
 
@@ -169,8 +181,11 @@ export class IncrementalParser {
   private unchangedSuffix(text: string, prefix: number): number {
     const delta = text.length - this.textLength;
     let i = this.slots.length;
+    // Walk back from the old text's end: the start of slot i - 1 is the end of the text after it.
+    let end = this.textLength;
     while (i - 1 > prefix) {
-      const at = this.offsets[i - 1]! + delta;
+      end -= this.slots[i - 1]!.text.length;
+      const at = end + delta;
       if (at < 0 || !text.startsWith(this.slots[i - 1]!.text, at) || (at > 0 && !startsLine(text, at))) break;
       i--;
     }
@@ -228,9 +243,11 @@ function place(slots: readonly Slot[], previous: readonly PlacedBlock[], counter
 /**
  * The common keystroke: papers replaced by as many papers of the same line
  * counts. Nothing moves, so the new model is the previous one with those
- * entries swapped: no pass over the other blocks. Undefined when the edit is
- * of another shape (headings, added lines, added blocks): then every block is
- * placed again.
+ * entries swapped in place, in the same `blocks` and `papers` arrays (copying
+ * them cost O(papers) per keystroke, and their garbage more): no pass over the
+ * other blocks. Each overwritten paper entry is logged (`paperEdits.ts`) for
+ * the consumers that kept the array. Undefined when the edit is of another
+ * shape (headings, added lines, added blocks): then every block is placed again.
  */
 function replacePapers(previous: DigestModel, version: number, placed: readonly PlacedBlock[], before: readonly Slot[], after: readonly Slot[], first: number): { model: DigestModel; made: number } | undefined {
   if (before.length !== after.length || placed.length !== previous.blocks.length) return undefined;
@@ -239,8 +256,9 @@ function replacePapers(previous: DigestModel, version: number, placed: readonly 
     const b = after[j]!.block;
     if (a.kind !== 'paper' || b.kind !== 'paper' || a.lineCount !== b.lineCount) return undefined;
   }
-  const blocks = placed.slice();
-  const papers = previous.papers.slice();
+  // The parser owns these arrays; only it writes them.
+  const blocks = placed as PlacedBlock[];
+  const papers = previous.papers;
   let made = 0;
   let marksChanged = false;
   let newlyLabeled = false;
@@ -254,7 +272,7 @@ function replacePapers(previous: DigestModel, version: number, placed: readonly 
     const k = paperAtLine(papers, at.line);
     // A paper outside every day is not in `papers`; neither is its replacement.
     if (k >= 0 && block.kind === 'paper') {
-      papers[k] = { line: at.line, paper: block.paper, dayIndex: papers[k]!.dayIndex };
+      replacePaperEntry(papers, k, { line: at.line, paper: block.paper, dayIndex: papers[k]!.dayIndex });
       newlyLabeled ||= isLabeled(block.paper);
       made++;
     }

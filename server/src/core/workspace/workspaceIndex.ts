@@ -7,6 +7,7 @@ import type { DigestReason } from '../detect';
 import type { DigestModel } from '../model';
 import { scanDigest, scanModel, scanPlacedPaper, type ScannedDigest, type ScannedPaper } from './scanner';
 import { canonicalUri } from './uri';
+import { changedPapers, seePapers, type SeenPapers } from '../incremental/paperEdits';
 import { MAX_WORKSPACE_SYMBOLS, mergeRanked, SearchIndex, searchKey, searchListings, type SearchKey, type SymbolMatch } from './symbolSearch';
 
 /** One paper of one file, as the index keeps it: the scanned fields, placed in a file and a day. */
@@ -138,7 +139,7 @@ export class WorkspaceIndex implements WorkspaceView {
   setOpen(uri: string, model: DigestModel | undefined): boolean {
     const key = canonicalUri(uri);
     const previous = this.openModels.get(key);
-    if (model) this.openModels.set(key, model);
+    if (model) this.openModels.set(key, { model, seen: seePapers(model.papers) });
     else this.openModels.delete(key);
     if (!model) return this.put(this.open, uri, { uri, source: 'open', days: [], papers: [], signature: '' });
     const patched = previous ? this.patchOpen(key, uri, previous, model) : undefined;
@@ -146,7 +147,7 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   /** The model each open entry was made from, so the next version re-reads only the papers that changed. */
-  private readonly openModels = new Map<string, DigestModel>();
+  private readonly openModels = new Map<string, { readonly model: DigestModel; readonly seen: SeenPapers }>();
   /** Papers the last `setOpen` scanned; read by tests. */
   lastScanned = 0;
 
@@ -156,20 +157,18 @@ export class WorkspaceIndex implements WorkspaceView {
    * when their listings read alike, the index is left as it is. Undefined
    * when the edit is of another shape (the caller rebuilds the entry).
    */
-  private patchOpen(key: string, uri: string, previous: DigestModel, model: DigestModel): boolean | undefined {
+  private patchOpen(key: string, uri: string, previous: { readonly model: DigestModel; readonly seen: SeenPapers }, model: DigestModel): boolean | undefined {
     const before = this.open.get(key);
-    const old = previous.papers;
     const papers = model.papers;
-    if (!before || previous.days !== model.days || old.length !== papers.length || before.papers.length !== papers.length || before.uri !== uri) return undefined;
-    let start = 0;
-    while (start < papers.length && papers[start] === old[start]) start++;
-    let end = papers.length;
-    while (end > start && papers[end - 1] === old[end - 1]) end--;
+    if (!before || previous.model.days !== model.days || before.papers.length !== papers.length || before.uri !== uri) return undefined;
+    // The parser writes keystrokes into the same array: ask its log what changed (see paperEdits.ts).
+    const replaced = changedPapers(previous.seen, papers);
+    if (!replaced) return undefined;
     const days = before.days.map((d) => ({ text: d.text, date: d.date }));
     const changed = new Map<number, Listing>();
     this.lastScanned = 0;
-    for (let i = start; i < end; i++) {
-      if (papers[i] === old[i]) continue;
+    for (const i of replaced.keys()) {
+      if (papers[i] === replaced.get(i)) continue;
       this.lastScanned++;
       const listing = toListing(uri, days, scanPlacedPaper(papers[i]!));
       if (!sameListing(listing, before.papers[i]!)) changed.set(i, listing);
