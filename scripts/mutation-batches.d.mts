@@ -33,7 +33,7 @@ export interface Entry {
   readonly mutants: readonly ReportMutant[];
 }
 
-export function saveBatch(dir: string, report: unknown, meta: { finishedAt: Date; seconds: number; mutate: readonly string[] | 'all' }): string;
+export function saveBatch(dir: string, report: unknown, meta: { finishedAt: Date; seconds: number; mutate: readonly string[] | 'all'; noMutants?: Record<string, string> }): string;
 export function readBatches(dir: string, warn?: (message: string) => void): Batch[];
 export function combineBatches(batches: readonly Batch[], current: ReadonlyMap<string, string>, root?: string): Map<string, FileState>;
 export function classify(status: string): 'killed' | 'survived' | 'other';

@@ -11,12 +11,19 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** Keeps `report` as a batch, with when it finished, how long it took and what it mutated. Returns the batch's path. */
-export function saveBatch(dir, report, { finishedAt, seconds, mutate }) {
+/**
+ * Keeps `report` as a batch, with when it finished, how long it took and what
+ * it mutated. `noMutants` (file -> source) records the files the run was asked
+ * to mutate that hold no mutant at all (type-only files): they are measured
+ * too, with nothing to kill. Returns the batch's path.
+ */
+export function saveBatch(dir, report, { finishedAt, seconds, mutate, noMutants = {} }) {
   mkdirSync(dir, { recursive: true });
   const stamp = finishedAt.toISOString().replace(/[:.]/g, '-');
-  const path = join(dir, `${stamp}.json`);
-  writeFileSync(path, JSON.stringify({ ...report, digestBatch: { finishedAt: finishedAt.toISOString(), seconds, mutate } }));
+  // Never overwrite an earlier batch, even one finished in the same millisecond.
+  let path = join(dir, `${stamp}.json`);
+  for (let n = 2; existsSync(path); n++) path = join(dir, `${stamp}-${n}.json`);
+  writeFileSync(path, JSON.stringify({ ...report, digestBatch: { finishedAt: finishedAt.toISOString(), seconds, mutate, noMutants } }));
   return path;
 }
 
@@ -29,13 +36,15 @@ export function readBatches(dir, warn = console.warn) {
       const report = JSON.parse(readFileSync(join(dir, name), 'utf8'));
       if (typeof report !== 'object' || report === null || typeof report.files !== 'object' || report.files === null) throw new Error('no "files" object');
       const finishedAt = report.digestBatch?.finishedAt ?? '';
-      batches.push({ name, finishedAt, seconds: report.digestBatch?.seconds, files: report.files });
+      const empty = Object.fromEntries(Object.entries(report.digestBatch?.noMutants ?? {}).map(([file, source]) => [file, { source, mutants: [] }]));
+      batches.push({ name, finishedAt, seconds: report.digestBatch?.seconds, files: { ...empty, ...report.files } });
     } catch (err) {
       warn(`Skipping ${name}: not a Stryker JSON report (${err instanceof Error ? err.message : String(err)}).`);
     }
   }
-  // ISO timestamps sort as text; the name (also a timestamp) breaks ties.
-  return batches.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt) || a.name.localeCompare(b.name));
+  // ISO timestamps sort as text; the name (also a timestamp, then -2, -3 for twins) breaks ties.
+  const stem = (name) => name.replace(/\.json$/, '');
+  return batches.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt) || stem(a.name).localeCompare(stem(b.name), 'en', { numeric: true }));
 }
 
 /** The report's key for a file as a path relative to the repository (Stryker writes relative paths; older versions absolute). */

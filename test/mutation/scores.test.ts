@@ -156,17 +156,24 @@ describe('batch files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'digest-batches-'));
     try {
       const report = (source: string) => ({ schemaVersion: '2', files: { [RULE]: { source, mutants: [mutant('Killed')] } } });
-      const late = saveBatch(dir, report('late'), { finishedAt: new Date('2026-11-25T09:00:00Z'), seconds: 10, mutate: [RULE] });
+      const late = saveBatch(dir, report('late'), { finishedAt: new Date('2026-11-25T09:00:00Z'), seconds: 10, mutate: [RULE, CORE], noMutants: { [CORE]: 'types only' } });
       saveBatch(dir, report('early'), { finishedAt: new Date('2026-11-25T08:00:00Z'), seconds: 20, mutate: 'all' });
       writeFileSync(join(dir, 'broken.json'), '{"files": 3}');
       writeFileSync(join(dir, 'notes.txt'), 'ignored');
+      // Same finish time: kept as a second file, not written over the first.
+      const twin = saveBatch(dir, report('twin'), { finishedAt: new Date('2026-11-25T09:00:00Z'), seconds: 1, mutate: [RULE] });
+      assert.notEqual(twin, late);
       const warnings: string[] = [];
       const batches = readBatches(dir, (w) => warnings.push(w));
-      assert.deepEqual(batches.map((b) => b.files[RULE]?.source), ['early', 'late']);
-      assert.deepEqual(batches.map((b) => b.seconds), [20, 10]);
+      assert.deepEqual(batches.map((b) => b.files[RULE]?.source), ['early', 'late', 'twin']);
+      assert.deepEqual(batches.map((b) => b.seconds), [20, 10, 1]);
+      // A file the run mutated but that held no mutant counts as measured, with nothing to kill.
+      assert.equal(batches[0]!.files[CORE], undefined);
+      assert.deepEqual(batches[1]!.files[CORE], { source: 'types only', mutants: [] });
+      assert.equal(combineBatches(batches, new Map([[CORE, 'types only']])).get(CORE)?.state, 'measured');
       assert.equal(warnings.length, 1);
       assert.match(warnings[0]!, /broken\.json.*no "files" object/);
-      assert.deepEqual(JSON.parse(readFileSync(late, 'utf8')).digestBatch, { finishedAt: '2026-11-25T09:00:00.000Z', seconds: 10, mutate: [RULE] });
+      assert.deepEqual(JSON.parse(readFileSync(late, 'utf8')).digestBatch, { finishedAt: '2026-11-25T09:00:00.000Z', seconds: 10, mutate: [RULE, CORE], noMutants: { [CORE]: 'types only' } });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
