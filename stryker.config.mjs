@@ -73,6 +73,7 @@ const testFiles = [
   'test/lsp/keystroke.test.ts',
   'test/lsp/convert.test.ts',
   'test/lsp/crawler.test.ts',
+  'test/lsp/lifecycle.test.ts',
   // These spawn the server bundle.
   'test/lsp/server.test.ts',
   'test/lsp/protocol.test.ts',
