@@ -37,7 +37,11 @@ export function readBatches(dir, warn = console.warn) {
       if (typeof report !== 'object' || report === null || typeof report.files !== 'object' || report.files === null) throw new Error('no "files" object');
       const finishedAt = report.digestBatch?.finishedAt ?? '';
       const empty = Object.fromEntries(Object.entries(report.digestBatch?.noMutants ?? {}).map(([file, source]) => [file, { source, mutants: [] }]));
-      batches.push({ name, finishedAt, seconds: report.digestBatch?.seconds, files: { ...empty, ...report.files } });
+      // In incremental mode Stryker's report also carries the files of earlier runs, with their old
+      // results: only the files this run was asked to mutate were measured by it.
+      const mutate = report.digestBatch?.mutate;
+      const files = Object.fromEntries(Object.entries(report.files).filter(([file]) => !Array.isArray(mutate) || mutate.includes(file)));
+      batches.push({ name, finishedAt, seconds: report.digestBatch?.seconds, files: { ...empty, ...files } });
     } catch (err) {
       warn(`Skipping ${name}: not a Stryker JSON report (${err instanceof Error ? err.message : String(err)}).`);
     }

@@ -93,7 +93,11 @@ export function printScores(reportPath, onlyFiles) {
   const entries = Object.entries(report.files)
     .map(([file, { source, mutants }]) => ({ file: relative(root, join(root, file)), source, mutants }))
     .filter((e) => !onlyFiles || onlyFiles.includes(e.file));
-  printTable(entries);
+  // One run rarely covers a whole folder: mark every folder with a file this run did not measure partial.
+  const inRun = new Set(entries.map((e) => e.file));
+  const states = new Map(mutatedFiles().map((file) => [file, { file, state: inRun.has(file) ? 'measured' : 'unmeasured' }]));
+  printTable(entries, coverageOfFolders(states));
+  console.log('\nScores of this run only; `npm run mutation -- --score-only` combines every batch.');
   return true;
 }
 

@@ -179,6 +179,20 @@ describe('batch files', () => {
     }
   });
 
+  test('a file the run did not mutate (carried over by incremental mode) is not taken from that batch', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-batches-'));
+    try {
+      const files = { [RULE]: { source: 'r', mutants: [mutant('Killed')] }, [LSP]: { source: 'l', mutants: [mutant('Survived')] } };
+      saveBatch(dir, { files }, { finishedAt: new Date('2026-11-25T09:00:00Z'), seconds: 1, mutate: [RULE] });
+      saveBatch(dir, { files }, { finishedAt: new Date('2026-11-25T10:00:00Z'), seconds: 1, mutate: 'all' });
+      const [one, all] = readBatches(dir);
+      assert.deepEqual(Object.keys(one!.files), [RULE]);
+      assert.deepEqual(Object.keys(all!.files).sort(), [LSP, RULE].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('--score-only on one measured file says partial and lists the rest', () => {
     const dir = mkdtempSync(join(tmpdir(), 'digest-batches-'));
     try {
