@@ -88,7 +88,10 @@ function killsPerFile() {
       const report = JSON.parse(readFileSync(`${dir}/${name}`, 'utf8'));
       const fileOf = {};
       for (const [file, { tests }] of Object.entries(report.testFiles ?? {})) for (const t of tests) fileOf[t.id] = file;
-      for (const { mutants } of Object.values(report.files)) {
+      // Only the files the run mutated: incremental mode carries earlier runs' files too.
+      const mutated = report.digestBatch?.mutate;
+      for (const [file, { mutants }] of Object.entries(report.files)) {
+        if (Array.isArray(mutated) && !mutated.includes(file)) continue;
         for (const m of mutants) for (const id of m.killedBy ?? []) kills[fileOf[id]] = (kills[fileOf[id]] ?? 0) + 1;
       }
     } catch {
