@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ensureServerBuilt } from './lspClient';
 import { REPO_ROOT } from './paths';
+import { childCommand } from './stryker';
 
 export const CLI_BIN = join(REPO_ROOT, 'cli', 'digest-lint.js');
 export const CLI_BUNDLE = join(REPO_ROOT, 'server', 'out', 'cli.js');
@@ -26,15 +27,17 @@ export interface CliRun {
 }
 
 export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): CliRun {
-  const r = spawnSync(process.execPath, [CLI_BIN, ...args], {
+  const command = childCommand(CLI_BIN);
+  const r = spawnSync(process.execPath, [...command.args, ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 60_000,
     // A json report of the whole corpus, related places included, is over spawnSync's default 1 MB.
     maxBuffer: 64 * 1024 * 1024,
     // An English environment unless a test says otherwise: the text report follows LC_ALL and LANG.
-    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', LC_ALL: '', LANG: 'C.UTF-8', ...env },
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', LC_ALL: '', LANG: 'C.UTF-8', ...env, ...command.env },
   });
+  command.collect();
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -15,6 +15,7 @@ import {
   type LogMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT, SERVER_JS } from './paths';
+import { childCommand, KILL_SIGNAL, track } from './stryker';
 
 export const TIMEOUT_MS = 20_000;
 
@@ -111,7 +112,9 @@ export class LspClient {
 
   /** `args` go after `--stdio`, as an editor's server command line would carry them. */
   static start(args: readonly string[] = []): LspClient {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio', ...args], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const command = childCommand(SERVER_JS);
+    const child = spawn(process.execPath, [...command.args, '--stdio', ...args], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...command.env } });
+    track(child, command);
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     return new LspClient(child, connection);
   }
@@ -158,7 +161,7 @@ export class LspClient {
   async kill(): Promise<void> {
     this.connection.dispose();
     if (!this.alive) return;
-    this.child.kill('SIGKILL');
-    await withTimeout(this.exited, 5_000, 'the killed server to exit').catch(() => undefined);
+    this.child.kill(KILL_SIGNAL);
+    await withTimeout(this.exited, 5_000, 'the killed server to exit').catch(() => this.child.kill('SIGKILL'));
   }
 }

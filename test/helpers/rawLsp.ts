@@ -4,6 +4,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { REPO_ROOT, SERVER_JS } from './paths';
 import { TIMEOUT_MS, withTimeout } from './lspClient';
+import { childCommand, KILL_SIGNAL, track } from './stryker';
 
 export interface WireMessage {
   readonly id?: number | string | null;
@@ -42,7 +43,10 @@ export class RawLspClient {
   }
 
   static start(): RawLspClient {
-    return new RawLspClient(spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] }));
+    const command = childCommand(SERVER_JS);
+    const child = spawn(process.execPath, [...command.args, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...command.env } });
+    track(child, command);
+    return new RawLspClient(child);
   }
 
   private onData(chunk: Buffer): void {
@@ -125,7 +129,8 @@ export class RawLspClient {
 
   async kill(): Promise<void> {
     if (this.exitCode !== undefined) return;
-    this.child.kill('SIGKILL');
+    this.child.kill(KILL_SIGNAL);
+    await withTimeout(this.exited, 5_000, 'the killed server to exit').catch(() => this.child.kill('SIGKILL'));
     await this.exited;
   }
 }
