@@ -366,3 +366,19 @@ describe('WorkspaceIndex: days of one file', () => {
     assert.deepEqual(grouped(A, index), expected);
   });
 });
+
+test('setDiskModel: a digest checked once (the CLI) counts as its disk copy, so the index keeps no model for it', () => {
+  const index = new WorkspaceIndex();
+  const text = digestText('2025-03-01', [{ id: '2503.00001', title: 'Checked Once' }]);
+  const model = createLanguageService().getModel(doc(text, A));
+  index.setDiskModel(A, model);
+  assert.equal(index.file(A)?.source, 'disk');
+  assert.deepEqual(index.listings('2503.00001').map((l) => [l.uri, l.title]), [[A, 'Checked Once']]);
+  // An open document still wins, and closing it brings the checked copy back.
+  index.setOpen(A, undefined);
+  assert.deepEqual(index.listings('2503.00001'), []);
+  index.closeOpen(A);
+  assert.equal(index.listings('2503.00001').length, 1);
+  index.setDiskModel(A, undefined);
+  assert.equal(index.file(A), undefined);
+});

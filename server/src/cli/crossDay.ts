@@ -25,7 +25,8 @@ export class CliWorkspace {
   /** A linted digest, by the model its last check parsed. */
   addLinted(uri: string, model: DigestModel | undefined): void {
     this.linted.add(uri);
-    this.index.setOpen(uri, model);
+    // As a disk copy: an open entry would keep every file's model for keystrokes that never come.
+    this.index.setDiskModel(uri, model);
     this.crossIds = undefined;
   }
 

@@ -146,6 +146,11 @@ export class WorkspaceIndex implements WorkspaceView {
     return patched ?? this.put(this.open, uri, toFile(uri, 'open', scanModel(model)));
   }
 
+  /** A digest checked once, by the model its check parsed (the CLI): counts as its disk copy and keeps no model. */
+  setDiskModel(uri: string, model: DigestModel | undefined): boolean {
+    return model ? this.put(this.disk, uri, toFile(uri, 'disk', scanModel(model))) : this.removeDisk(uri);
+  }
+
   /** The model each open entry was made from, so the next version re-reads only the papers that changed. */
   private readonly openModels = new Map<string, { readonly model: DigestModel; readonly seen: SeenPapers }>();
   /** Papers the last `setOpen` scanned; read by tests. */
