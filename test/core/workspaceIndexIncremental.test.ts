@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { defaultSettings, type ChangeSpan } from '../../server/src/core';
 import { IncrementalParser } from '../../server/src/core/parse/document';
 import type { Report } from '../../server/src/core/rules';
-import { listedOnAnotherDay } from '../../server/src/core/rules/listedOnAnotherDay';
+import { candidates, listedOnAnotherDay } from '../../server/src/core/rules/listedOnAnotherDay';
 import { WorkspaceIndex, type WorkspaceView } from '../../server/src/core/workspace/workspaceIndex';
 import { digestText, type PaperSpec } from '../helpers/digest';
 
@@ -79,6 +79,8 @@ test('listed-on-another-day visits only the ids other files list, with the same 
   index.setDisk('file:///ws/2025-01-25.md', digestText('2025-01-25', [{ id: '2501.10007', title: 'Indexed Paper 7' }]));
   // The ids in two or more files, kept as files come and go; unknown for a document the index does not hold.
   assert.deepEqual([...index.sharedIds(URI)!].sort(), ['2501.10005', '2501.10007', '2501.10060']);
+  // Fewer shared ids than papers: the shared ids are looked up, in paper order.
+  assert.deepEqual([...candidates(model, index, new Map())], [5, 7, 60]);
   assert.equal(index.sharedIds('file:///elsewhere/not-indexed.md'), undefined);
   const run = (workspace: WorkspaceView): Report[] => {
     const out: Report[] = [];
@@ -109,6 +111,8 @@ test('listed-on-another-day: a short document among many shared ids walks its ow
   index.setDisk('file:///ws/a.md', digestText('2025-01-01', [{ id: '2501.10001', title: 'Shared Here' }, { id: '2501.20001', title: 'X' }, { id: '2501.20002', title: 'Y' }]));
   index.setDisk('file:///ws/b.md', digestText('2025-01-02', [{ id: '2501.20001', title: 'X' }, { id: '2501.20002', title: 'Y' }]));
   assert.ok(index.sharedIds(URI)!.size > model.papers.length);
+  // Only the paper whose id is shared is visited, not both.
+  assert.deepEqual([...candidates(model, index, new Map())], [0]);
   const out: Report[] = [];
   listedOnAnotherDay.check(model, { settings: defaultSettings, workspace: index, state: new Map() }, (r) => out.push(r));
   assert.deepEqual(out.map((r) => r.range.start.line), [model.papers[0]!.line]);

@@ -20,14 +20,12 @@ export interface RepositoryFile {
 export class CliWorkspace {
   readonly index = new WorkspaceIndex();
   private readonly linted = new Set<string>();
-  private crossIds: ReadonlySet<string> | undefined;
 
-  /** A linted digest, by the model its last check parsed. */
+  /** A checked file, by the model its last check parsed (undefined: read, and no digest). */
   addLinted(uri: string, model: DigestModel | undefined): void {
     this.linted.add(uri);
     // As a disk copy: an open entry would keep every file's model for keystrokes that never come.
     this.index.setDiskModel(uri, model);
-    this.crossIds = undefined;
   }
 
   /** The repository's other digests, for a run on some paths: read and scanned like the editor's crawl; unreadable ones are skipped. */
@@ -38,14 +36,13 @@ export class CliWorkspace {
       const read = readDigest(f.path);
       if (read.ok) this.index.setDisk(uri, read.text, f.reason);
     }
-    this.crossIds = undefined;
   }
 
   /** True when the linted file lists an id that another file lists too: its check must see the index. */
   needsRecheck(uri: string): boolean {
-    this.crossIds ??= new Set(this.index.crossFileIds());
-    if (this.crossIds.size === 0) return false;
-    const ids = this.crossIds;
-    return this.index.file(uri)?.papers.some((p) => p.id !== undefined && ids.has(p.id)) ?? false;
+    // The index keeps the ids listed in two or more files as files come in.
+    const shared = this.index.sharedIds(uri);
+    if (!shared?.size) return false;
+    return this.index.file(uri)!.papers.some((p) => p.id !== undefined && shared.has(p.id));
   }
 }

@@ -130,6 +130,8 @@ async function lintFiles(options: CliOptions, io: CliIO, locale: Locale): Promis
     let issues = lint(text);
     if (!service.getModel({ uri, version, getText: () => text }, settings)) {
       service.forget(uri);
+      // Read and found no digest: the repository pass need not read it again.
+      workspace.addLinted(uri, undefined);
       continue;
     }
     let fixed: string[] = [];

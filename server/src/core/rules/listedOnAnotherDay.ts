@@ -69,7 +69,7 @@ export const listedOnAnotherDay: WorkspaceRule = {
  * whose id the index knows in two or more files. The smaller side is walked:
  * the shared ids (looked up in the document's key index) or the papers.
  */
-function candidates(model: DigestModel, workspace: WorkspaceView, state: RuleState | undefined): Iterable<number> {
+export function candidates(model: DigestModel, workspace: WorkspaceView, state: RuleState | undefined): Iterable<number> {
   const shared = workspace.sharedIds?.(model.uri);
   if (shared === undefined) return model.papers.keys();
   if (shared.size >= model.papers.length) {
