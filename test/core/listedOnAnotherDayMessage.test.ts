@@ -48,3 +48,12 @@ test('at most 20 related places, earliest first', () => {
   assert.equal(r?.related?.length, 20);
   assert.match(r?.related?.[0]?.message ?? '', /2025-01-01/);
 });
+
+test('this file\'s earliest listing is its earliest day, not its first line', () => {
+  // The later day comes first in the file; another file lists the paper between the two.
+  const open = `${day('2025-01-05')}\n${day('2025-01-01')}`;
+  const out = reports(open, [day('2025-01-03')]);
+  assert.deepEqual(out.map((r) => [r.range.start.line, r.message]), [
+    [2, 'Paper 2502.00042 is also listed on 2025-01-03; the earliest listing is line 17 of this file.'],
+  ]);
+});
