@@ -58,6 +58,9 @@ async function runInWorkbench(session, options) {
 /** Starts the workbench and runs the suite, recording progress in `state`. */
 async function runSuite(options, state) {
   state.session = await startWorkbench({
+    // Desktop VS Code's default. Web VS Code saves 1 s after an edit, which raced
+    // the save test: an auto save (no "explicit" actions) left nothing to save.
+    settings: { 'files.autoSave': 'off' },
     env: (runDir) => ({ [RESULT_FILE_ENV]: (state.resultFile = path.join(runDir, 'result.json')) }),
   });
   if (state.timedOut) return;

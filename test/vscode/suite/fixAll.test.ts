@@ -27,6 +27,9 @@ export default function register(): void {
       await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'malformed-arxiv-link'));
       // An explicit save (not an auto save) runs the "explicit" actions.
       assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '\n')));
+      // An auto save would leave nothing for the explicit save to do (run-suite turns it off).
+      assert.equal(vscode.workspace.getConfiguration('files').get('autoSave'), 'off');
+      assert.ok(editor.document.isDirty, 'the edit is not saved yet');
       assert.ok(await editor.document.save());
       const text = await waitFor('the saved file to be fixed', async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), (t) => t.includes('/abs/2502.00917)'));
       assert.ok(!text.includes('O0917'));
