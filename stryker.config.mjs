@@ -126,6 +126,7 @@ const testFiles = [
   'test/lsp/ruleLinks.test.ts',
   'test/lsp/configLocale.test.ts',
   'test/lsp/workspaceConfig.test.ts',
+  'test/lsp/benchHooks.test.ts',
   // These spawn the CLI bundle.
   'test/cli/cli.test.ts',
   'test/cli/locale.test.ts',
