@@ -127,6 +127,7 @@ const testFiles = [
   'test/lsp/configLocale.test.ts',
   'test/lsp/workspaceConfig.test.ts',
   'test/lsp/benchHooks.test.ts',
+  'test/lsp/framing.test.ts',
   // These spawn the CLI bundle.
   'test/cli/cli.test.ts',
   'test/cli/locale.test.ts',
