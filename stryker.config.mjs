@@ -128,6 +128,8 @@ const testFiles = [
   'test/lsp/workspaceConfig.test.ts',
   'test/lsp/benchHooks.test.ts',
   'test/lsp/framing.test.ts',
+  'test/lsp/settingsStore.test.ts',
+  'test/lsp/validationTokens.test.ts',
   // These spawn the CLI bundle.
   'test/cli/cli.test.ts',
   'test/cli/locale.test.ts',
