@@ -130,6 +130,7 @@ const testFiles = [
   'test/lsp/framing.test.ts',
   'test/lsp/settingsStore.test.ts',
   'test/lsp/validationTokens.test.ts',
+  'test/lsp/ipc.test.ts',
   // These spawn the CLI bundle.
   'test/cli/cli.test.ts',
   'test/cli/locale.test.ts',
