@@ -131,6 +131,7 @@ const testFiles = [
   'test/lsp/settingsStore.test.ts',
   'test/lsp/validationTokens.test.ts',
   'test/lsp/ipc.test.ts',
+  'test/lsp/fixAllAction.test.ts',
   // These spawn the CLI bundle.
   'test/cli/cli.test.ts',
   'test/cli/locale.test.ts',
