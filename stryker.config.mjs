@@ -132,6 +132,7 @@ const testFiles = [
   'test/lsp/validationTokens.test.ts',
   'test/lsp/ipc.test.ts',
   'test/lsp/fixAllAction.test.ts',
+  'test/lsp/documentConfig.test.ts',
   // These spawn the CLI bundle.
   'test/cli/cli.test.ts',
   'test/cli/locale.test.ts',
