@@ -21,7 +21,7 @@ test('over --node-ipc: refused before initialize, then initialize, diagnostics, 
   track(child, command);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
   const published: PublishDiagnosticsParams[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
