@@ -6,6 +6,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { WorkspaceIndex, type DigestModel, type DigestReason } from '../core';
+import { MAX_INDEXED_FILE_BYTES } from '../lsp/workspace/fileReader';
 import { readDigest } from './files';
 
 /** How the run's configuration sees a file it does not lint itself. */
@@ -33,7 +34,8 @@ export class CliWorkspace {
     for (const f of files) {
       const uri = pathToFileURL(f.path).href;
       if (f.ignored || this.linted.has(uri)) continue;
-      const read = readDigest(f.path);
+      // The editor's index skips the same files: both see the same other days.
+      const read = readDigest(f.path, MAX_INDEXED_FILE_BYTES);
       if (read.ok) this.index.setDisk(uri, read.text, f.reason);
     }
   }
