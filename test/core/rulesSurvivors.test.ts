@@ -171,3 +171,65 @@ describe('missing-section: which bullet counts, and where a missing one goes', (
     assert.equal(fix?.snippet, '\n- ***Cost (\\$) {per run\\} a\\\\b***: $0');
   });
 });
+
+describe('control-character: the message names the character and, for \\b and \\f, the LaTeX that left it', () => {
+  const messages = (text: string): string[] => ofRule(lint(text), 'control-character').map((i) => i.message);
+  const inVote = (c: string): string => onePaper({ vote: `12${c}` });
+
+  test('every named character, one without a name, and the two LaTeX hints', () => {
+    assert.deepEqual(messages(inVote('\b')), ['Invisible control character U+0008 BACKSPACE (a "\\b" in LaTeX such as "\\beta" may have been read as an escape); expected printable text.']);
+    assert.deepEqual(messages(inVote('\f')), ['Invisible control character U+000C FORM FEED (a "\\f" in LaTeX such as "\\frac" may have been read as an escape); expected printable text.']);
+    assert.deepEqual(messages(inVote('\u0000')), ['Invisible control character U+0000 NUL; expected printable text.']);
+    assert.deepEqual(messages(inVote('\u000b')), ['Invisible control character U+000B VERTICAL TAB; expected printable text.']);
+    assert.deepEqual(messages(inVote('\u001b')), ['Invisible control character U+001B ESCAPE; expected printable text.']);
+    assert.deepEqual(messages(inVote('\u007f')), ['Invisible control character U+007F DELETE; expected printable text.']);
+    assert.deepEqual(messages(inVote('\u0001')), ['Invisible control character U+0001; expected printable text.']);
+  });
+
+  test('the summary of the characters past the cap sits on the first one left out, in the second paper too', () => {
+    const text = digestText('2025-01-23', [{ id: '2501.00001' }, { id: '2501.00002', vote: `7${'\b'.repeat(52)}` }]);
+    const summary = ofRule(lint(text), 'control-character').find((i) => i.message.startsWith('2 more control characters'));
+    const vote = rangeOf(text, 'Vote: 7');
+    assert.deepEqual(summary?.range, { start: { line: vote.start.line, character: 'Vote: 7'.length + 50 }, end: { line: vote.start.line, character: 'Vote: 7'.length + 51 } });
+  });
+});
+
+describe('duplicate-paper after an edit: the same report as a fresh lint of the new text', () => {
+  // The rule keeps its reports from one version to the next; what it reuses must still be right.
+  const afterEdit = (before: string, after: string): { kept: Issue[]; fresh: Issue[] } => {
+    const service = createLanguageService();
+    service.computeDiagnostics(doc(before, URI, 1));
+    const kept = ofRule(service.computeDiagnostics(doc(after, URI, 2)) ?? [], 'duplicate-paper');
+    return { kept, fresh: ofRule(lint(after), 'duplicate-paper') };
+  };
+  const papers: PaperSpec[] = [
+    { id: '2501.00001', title: 'First Listing' },
+    { id: '2501.00002', title: 'Something Else' },
+    { id: '2501.00001', title: 'Second Listing' },
+  ];
+
+  test('a paper added after the repeated one: "Remove this entry" now stops at the new paper', () => {
+    const before = digestText('2025-01-23', papers);
+    const after = digestText('2025-01-23', [...papers, { id: '2501.00003', title: 'Added Later' }]);
+    const { kept, fresh } = afterEdit(before, after);
+    assert.deepEqual(kept[0]?.fix?.edits[0]?.range.end, { line: rangeOf(after, '### [Added Later]').start.line, character: 0 });
+    assert.deepEqual(kept, fresh);
+  });
+
+  test('the last paper deleted, after the repeated one: "Remove this entry" now ends with the repeated paper\'s text', () => {
+    const before = digestText('2025-01-23', [...papers, { id: '2501.00003', title: 'Deleted Later' }]);
+    // The whole entry, heading to end of file: the repeated paper's block is unchanged, so its report is kept.
+    const after = before.slice(0, before.indexOf('### [Deleted Later]'));
+    const { kept, fresh } = afterEdit(before, after);
+    assert.deepEqual(kept[0]?.fix?.edits[0]?.range.end, rangeOf(after, 'It finds every defect in the fixtures.', 2).end);
+    assert.deepEqual(kept, fresh);
+  });
+
+  test('the first listing retitled: the related information covers its new title', () => {
+    const before = digestText('2025-01-23', papers);
+    const after = digestText('2025-01-23', [{ id: '2501.00001', title: 'First Listing, Retitled' }, ...papers.slice(1)]);
+    const { kept, fresh } = afterEdit(before, after);
+    assert.deepEqual(kept[0]?.related?.[0]?.range, rangeOf(after, 'First Listing, Retitled'));
+    assert.deepEqual(kept, fresh);
+  });
+});
