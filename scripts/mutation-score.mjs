@@ -39,11 +39,17 @@ function sourceAt(source, loc) {
  * line(s), and the replacement contains the documented one.
  */
 export function isEquivalent(equivalents, file, mutant, source) {
-  const original = sourceAt(source, mutant.location);
-  const lines = source.split('\n').slice(mutant.location.start.line - 1, mutant.location.end.line).join('\n');
-  return equivalents.some(
-    (e) => e.file === file && e.mutator === mutant.mutatorName && original !== '' && e.original.includes(original) && lines.includes(e.original) && (mutant.replacement ?? '').includes(e.replacement),
-  );
+  // Whitespace runs compare as one space: a table cell is one line, so a mutant spanning lines is written on one.
+  const original = oneLine(sourceAt(source, mutant.location));
+  const lines = oneLine(source.split('\n').slice(mutant.location.start.line - 1, mutant.location.end.line).join('\n'));
+  return equivalents.some((e) => {
+    const fragment = oneLine(e.original);
+    return e.file === file && e.mutator === mutant.mutatorName && original !== '' && fragment.includes(original) && lines.includes(fragment) && (mutant.replacement ?? '').includes(e.replacement);
+  });
+}
+
+function oneLine(code) {
+  return code.replace(/\s+/g, ' ').trim();
 }
 
 function formatSurvivor({ file, mutant: m, source }) {

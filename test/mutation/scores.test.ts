@@ -149,6 +149,17 @@ describe('equivalents from the markdown table', () => {
     // The same mutant on another line, where the fragment does not stand.
     assert.equal(isEquivalent(equivalents, RULE, { ...m, location: { start: { line: 1, column: 5 }, end: { line: 1, column: 15 } } }, source), false);
   });
+
+  test('a mutant spanning lines matches a row that writes it on one line; other code does not', () => {
+    const block = 'if (a) {\n  const found = [];\n    found.push(1);\n}\nrest();\n';
+    // The block statement of line 1, column 8, to line 4, column 2.
+    const b = mutant('Survived', 1, 'BlockStatement', '{}', 8, 2);
+    const spanning = { ...b, location: { start: { line: 1, column: 8 }, end: { line: 4, column: 2 } } };
+    const row = (original: string) => [{ file: RULE, mutator: 'BlockStatement', original, replacement: '{}' }];
+    assert.equal(isEquivalent(row('{ const found = []; found.push(1); }'), RULE, spanning, block), true);
+    assert.equal(isEquivalent(row('{ const found = []; found.push(2); }'), RULE, spanning, block), false);
+    assert.equal(isEquivalent(row('{ const found = []; }'), RULE, spanning, block), false, 'the row must hold the whole block');
+  });
 });
 
 describe('batch files', () => {
