@@ -133,6 +133,7 @@ const testFiles = [
   'test/lsp/ipc.test.ts',
   'test/lsp/fixAllAction.test.ts',
   'test/lsp/documentConfig.test.ts',
+  'test/lsp/workspaceIndexer.test.ts',
   // These spawn the CLI bundle.
   'test/cli/cli.test.ts',
   'test/cli/locale.test.ts',

@@ -114,6 +114,8 @@ export class WorkspaceIndexer {
     const progress = await this.host.progress();
     try {
       const paths = await crawlMarkdown(this.host.folders(), { log: (m, l10n) => this.host.log(m, l10n), stopped });
+      // A crawl stopped mid-walk returns what it had found: not a result to log.
+      if (stopped()) return;
       progress.begin(paths.length);
       let sliceStart: number;
       let done = 0;
@@ -205,7 +207,7 @@ export class WorkspaceIndexer {
     } catch {
       return false;
     }
-    return this.host.folders().some((f) => path === f || path.startsWith(`${f.replace(/\/$/, '')}/`));
+    return this.host.folders().some((f) => path.startsWith(`${f.replace(/\/$/, '')}/`));
   }
 
   closed(uri: string): boolean {
