@@ -134,6 +134,7 @@ const testFiles = [
   'test/lsp/fixAllAction.test.ts',
   'test/lsp/documentConfig.test.ts',
   'test/lsp/workspaceIndexer.test.ts',
+  'test/lsp/workspaceHandlers.test.ts',
   // These spawn the CLI bundle.
   'test/cli/cli.test.ts',
   'test/cli/locale.test.ts',
