@@ -82,12 +82,16 @@ const root = new URL('.', import.meta.url).pathname;
 function killsPerFile() {
   const dir = `${root}reports/mutation/batches`;
   const kills = {};
-  if (!existsSync(dir)) return kills;
+  const seen = new Set();
+  if (!existsSync(dir)) return { kills, seen };
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
     try {
       const report = JSON.parse(readFileSync(`${dir}/${name}`, 'utf8'));
       const fileOf = {};
-      for (const [file, { tests }] of Object.entries(report.testFiles ?? {})) for (const t of tests) fileOf[t.id] = file;
+      for (const [file, { tests }] of Object.entries(report.testFiles ?? {})) {
+        seen.add(file);
+        for (const t of tests) fileOf[t.id] = file;
+      }
       // Only the files the run mutated: incremental mode carries earlier runs' files too.
       const mutated = report.digestBatch?.mutate;
       for (const [file, { mutants }] of Object.entries(report.files)) {
@@ -98,10 +102,16 @@ function killsPerFile() {
       // A broken batch only loses its votes; mutation-score.mjs reports it.
     }
   }
-  return kills;
+  return { kills, seen };
 }
 
-const KILLS = killsPerFile();
+const { kills: KILLS, seen: SEEN } = killsPerFile();
+/**
+ * A test file no kept batch has run yet goes first: new tests are usually
+ * written against the survivors of the last run, so an incremental re-run
+ * of those survivors reaches them before the slow files that did not kill.
+ */
+const isNew = (f) => SEEN.size > 0 && !SEEN.has(f);
 const cost = (f) => MEASURED_MS[f] ?? DEFAULT_MS;
 
 const testFiles = [
@@ -115,6 +125,13 @@ const testFiles = [
   'test/lsp/diagnosticCache.test.ts',
   'test/lsp/shiftedOffsets.test.ts',
   'test/lsp/crawlerL10n.test.ts',
+  'test/lsp/framing.test.ts',
+  'test/lsp/settingsStore.test.ts',
+  'test/lsp/validationTokens.test.ts',
+  'test/lsp/fixAllAction.test.ts',
+  'test/lsp/documentConfig.test.ts',
+  'test/lsp/workspaceIndexer.test.ts',
+  'test/lsp/workspaceHandlers.test.ts',
   // These spawn the server bundle.
   'test/lsp/server.test.ts',
   'test/lsp/protocol.test.ts',
@@ -127,14 +144,7 @@ const testFiles = [
   'test/lsp/configLocale.test.ts',
   'test/lsp/workspaceConfig.test.ts',
   'test/lsp/benchHooks.test.ts',
-  'test/lsp/framing.test.ts',
-  'test/lsp/settingsStore.test.ts',
-  'test/lsp/validationTokens.test.ts',
   'test/lsp/ipc.test.ts',
-  'test/lsp/fixAllAction.test.ts',
-  'test/lsp/documentConfig.test.ts',
-  'test/lsp/workspaceIndexer.test.ts',
-  'test/lsp/workspaceHandlers.test.ts',
   // These spawn the CLI bundle.
   'test/cli/cli.test.ts',
   'test/cli/locale.test.ts',
@@ -145,7 +155,7 @@ const testFiles = [
   'test/cli/sizeCap.test.ts',
   // Literal paths keep the order below (a glob would list in directory order).
   // Most kills per second first; files with no recorded kill after them, fastest first.
-].sort((a, b) => (KILLS[b] ?? 0) / cost(b) - (KILLS[a] ?? 0) / cost(a) || cost(a) - cost(b) || a.localeCompare(b));
+].sort((a, b) => Number(isNew(b)) - Number(isNew(a)) || (KILLS[b] ?? 0) / cost(b) - (KILLS[a] ?? 0) / cost(a) || cost(a) - cost(b) || a.localeCompare(b));
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
