@@ -221,6 +221,22 @@ describe('completion survivors: bare hashes after a paper', () => {
       dayItem(r, '2025-01-24', 'the day after 2025-01-23', 'c'),
     ]);
   });
+  test('a bare "###" right under a paper heading: that paper\'s parts, then a paper with a blank line above, then a day', () => {
+    const r = '3:0-3:3';
+    assert.deepEqual(complete(`${DAY}### [A](https://arxiv.org/abs/${ID})\n###${CURSOR}\n`), [
+      ...partItems(r),
+      paperItem(r, skeleton('2501', '\n', ''), 'b'),
+      dayItem(r, '2025-01-24', 'the day after 2025-01-23', 'c'),
+    ]);
+  });
+
+  test('a bare "###" right under a day heading: a preselected paper, then the next day', () => {
+    const r = '1:0-1:3';
+    assert.deepEqual(complete(`## Daily Papers (2025-01-23)\n###${CURSOR}\n\n### [B](https://arxiv.org/abs/2501.00001)\n`), [
+      paperItem(r, skeleton('2501', '\n', ''), 'a'),
+      dayItem(r, '2025-01-24', 'the day after 2025-01-23', 'b'),
+    ]);
+  });
 });
 
 describe('completion survivors: the new-paper skeleton and the blank lines around it', () => {
