@@ -214,11 +214,28 @@ describe('WorkspaceIndexer', () => {
     assert.equal(indexer.index.file(inside), undefined);
   });
 
+  test('digest.files globs that join to the same text are still a change; the flag and the timing follow the crawl', async () => {
+    const host = new Host([ws]);
+    host.settingsNow = { ...defaultSettings, files: ['notes/*.m', 'd'] };
+    const indexer = new WorkspaceIndexer(host);
+    const t0 = performance.now();
+    await indexer.refresh();
+    assert.ok(indexer.lastCrawlMs > 0 && indexer.lastCrawlMs <= performance.now() - t0, String(indexer.lastCrawlMs));
+    host.settingsNow = { ...defaultSettings, files: ['notes/*.', 'md'] };
+    await indexer.refresh();
+    assert.equal(host.seen.logs.filter((l) => l.startsWith('Indexed ')).length, 2, 'a second crawl');
+    const crawl = indexer.configChanged();
+    assert.equal(indexer.indexing, true, 'indexing while the crawl runs');
+    await crawl;
+    assert.equal(indexer.indexing, false);
+  });
+
   test('a restart abandons the crawl under way: one log, and the index holds the second crawl\'s view', async () => {
     const host = new Host([ws]);
     const indexer = new WorkspaceIndexer(host);
     await indexer.refresh();
     host.seen.logs.length = 0;
+    const changedBefore = host.seen.changed;
     const first = indexer.configChanged();
     host.configs.set(at('days', '2025-02-01.md'), { files: [], ignored: true });
     const second = indexer.configChanged();
@@ -226,5 +243,6 @@ describe('WorkspaceIndexer', () => {
     assert.equal(host.seen.logs.filter((l) => l.startsWith('Indexed ')).length, 1, host.seen.logs.join('\n'));
     assert.equal(indexer.index.file(fileUri(at('days', '2025-02-01.md'))), undefined);
     assert.equal(indexer.indexing, false);
+    assert.equal(host.seen.changed, changedBefore + 1, 'only the crawl that finished announces a change');
   });
 });
